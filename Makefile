@@ -1,0 +1,37 @@
+# Two commands for everyone: `make lab` opens the notebooks, `make test` runs every check.
+# Both create .venv on first use and only reinstall when a requirements file changes.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8888
+
+.PHONY: lab test bench lint clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python requirements.txt pyproject.toml
+	$(BIN)/python -m pip install --upgrade --quiet pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	@touch $@
+
+lab: $(VENV)/.installed  ## set up, then open JupyterLab on the notebooks (localhost, token on)
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
+	  --ServerApp.root_dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+test: $(VENV)/.installed-test  ## set up, then lint and run the whole test suite
+	$(BIN)/ruff check xentlib tests
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed  ## print speed and memory figures
+	$(BIN)/python -m xentlib.bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts
