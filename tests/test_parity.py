@@ -56,7 +56,9 @@ def test_class_indices_match_torch(shape, opts, dtype):
 
 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
-@pytest.mark.parametrize("shape,opts", list(itertools.product(SHAPES, [o for o in OPTIONS if "ignore_index" not in o])))
+@pytest.mark.parametrize(
+    "shape,opts", list(itertools.product(SHAPES, [o for o in OPTIONS if "ignore_index" not in o]))
+)
 def test_probability_targets_match_torch(shape, opts, dtype):
     rng = np.random.default_rng(1)
     z = rng.normal(0, 3, size=shape).astype(dtype)

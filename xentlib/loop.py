@@ -13,7 +13,7 @@ def cross_entropy_loop(logits, labels) -> float:
     z = as_logits(logits)
     y = check_labels_1d(z, labels)
     total = 0.0
-    for row, label in zip(z, y):
+    for row, label in zip(z, y, strict=True):
         probabilities = softmax(row)
         total += -math.log(probabilities[label])
     return total / len(y)

@@ -97,7 +97,9 @@ def _reduce(per_position: np.ndarray, p: _Problem, denominator):
     if p.reduction == "sum":
         return total
     with np.errstate(invalid="ignore", divide="ignore"):
-        return total / per_position.dtype.type(denominator)  # 0/0 = nan when every target is ignored, as torch
+        return total / per_position.dtype.type(
+            denominator
+        )  # 0/0 = nan when every target is ignored, as torch
 
 
 def _losses(p: _Problem, m, r, shift_sum) -> np.ndarray:
@@ -172,11 +174,15 @@ def _loss_and_grad(p: _Problem):
         grad[rows, p.labels] -= ((1 - p.smoothing) * scale * w_y * p.valid).astype(grad.dtype, copy=False)
         if p.smoothing:
             w = np.ones(grad.shape[1], grad.dtype) if p.weight is None else p.weight
-            grad -= (p.smoothing / grad.shape[1] * scale) * np.outer(p.valid, w).astype(grad.dtype, copy=False)
+            grad -= (p.smoothing / grad.shape[1] * scale) * np.outer(p.valid, w).astype(
+                grad.dtype, copy=False
+            )
     return loss, grad
 
 
-def cross_entropy_and_grad(input, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
+def cross_entropy_and_grad(
+    input, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0
+):
     """(cross_entropy(...), its gradient with respect to input) in one pass over the logits."""
     x_shape = np.shape(input)
     loss, grad = _loss_and_grad(_prepare(input, target, weight, ignore_index, reduction, label_smoothing))

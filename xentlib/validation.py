@@ -163,7 +163,9 @@ def as_weight(weight, num_classes: int, dtype) -> np.ndarray | None:
 def check_options(reduction: str, label_smoothing: float) -> None:
     """Reduction must be one of REDUCTIONS; label_smoothing a number in [0, 1]."""
     if reduction not in REDUCTIONS:
-        raise ValueError(f"unknown reduction {reduction!r}; valid reductions are {', '.join(map(repr, REDUCTIONS))}")
+        raise ValueError(
+            f"unknown reduction {reduction!r}; valid reductions are {', '.join(map(repr, REDUCTIONS))}"
+        )
     if isinstance(label_smoothing, bool) or not isinstance(label_smoothing, (int, float, np.number)):
         raise TypeError(f"label_smoothing must be a number in [0, 1], got {label_smoothing!r}")
     if not 0.0 <= float(label_smoothing) <= 1.0:
@@ -173,6 +175,8 @@ def check_options(reduction: str, label_smoothing: float) -> None:
 def check_labels_1d(logits: np.ndarray, labels) -> np.ndarray:
     """Checks for the simple (N, C) + N labels teaching versions."""
     if logits.ndim != 2:
-        raise ValueError(f"logits must be a 2-D (N, C) array, got {logits.ndim} dimension(s) with shape {logits.shape}")
+        raise ValueError(
+            f"logits must be a 2-D (N, C) array, got {logits.ndim} dimension(s) with shape {logits.shape}"
+        )
     check_class_input(logits, "logits")
     return as_labels(labels, logits.shape, ignore_index=None)
