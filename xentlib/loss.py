@@ -18,8 +18,8 @@ from .validation import (
     as_logits,
     as_probabilities,
     as_weight,
-    check_class_input,
     check_options,
+    class_axis,
 )
 
 
@@ -54,8 +54,7 @@ def _unrows(g: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
 
 def _prepare(input, target, weight, ignore_index, reduction, label_smoothing, name="input") -> _Problem:
     check_options(reduction, label_smoothing)
-    x = as_logits(input, name)
-    check_class_input(x, name)
+    x = as_logits(input, name, axis=class_axis(input))
     num_classes = x.shape[0] if x.ndim == 1 else x.shape[1]
     w = as_weight(weight, num_classes, x.dtype)
     common = dict(z=_rows(x), weight=w, reduction=reduction, smoothing=float(label_smoothing))
@@ -143,8 +142,7 @@ def nll_loss(log_probs, target, weight=None, ignore_index=-100, reduction="mean"
     target: class indices of the input's shape without C.
     """
     check_options(reduction, 0.0)
-    x = as_logits(log_probs, "log_probs")
-    check_class_input(x, "log_probs")
+    x = as_logits(log_probs, "log_probs", axis=class_axis(log_probs))
     num_classes = x.shape[0] if x.ndim == 1 else x.shape[1]
     w = as_weight(weight, num_classes, x.dtype)
     y = as_labels(target, x.shape, ignore_index).reshape(-1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .softmax import log_softmax
-from .validation import as_class_indices, as_logits, check_labels_1d
+from .validation import as_class_indices, as_logits, check_labels_1d, class_axis
 
 
 def one_hot(labels, num_classes: int) -> np.ndarray:
@@ -17,6 +17,6 @@ def one_hot(labels, num_classes: int) -> np.ndarray:
 
 def cross_entropy_onehot(logits, labels) -> np.float64:
     """Mean cross-entropy of (N, C) logits and N labels: -sum(one_hot(y) * log_softmax(z)) / N."""
-    z = as_logits(logits)
+    z = as_logits(logits, axis=class_axis(logits))
     y = check_labels_1d(z, labels)
     return -np.sum(one_hot(y, z.shape[1]) * log_softmax(z, axis=1)) / z.shape[0]

@@ -16,50 +16,49 @@ def _first(mask: np.ndarray) -> tuple[int, ...]:
     return tuple(int(i) for i in np.argwhere(mask)[0])
 
 
-def as_logits(z, name: str = "logits") -> np.ndarray:
-    """Return `z` as a float ndarray (float32 stays float32, ints become float64), checked finite."""
+def class_axis(z) -> int:
+    """The class axis of a loss input: 0 for (C,), 1 for (N, C) and (N, C, d1, ..., dk)."""
+    return 0 if np.ndim(z) == 1 else 1
+
+
+def as_logits(z, name: str = "logits", axis: int = -1) -> np.ndarray:
+    """Return `z` as a float ndarray (float32 stays float32, ints become float64), checked finite.
+
+    Classes lie along `axis`; every slice along it needs at least one finite logit (-inf is allowed
+    elsewhere, to rule a class out).
+    """
     arr = np.asarray(z)
     if arr.dtype == np.bool_ or not (
         np.issubdtype(arr.dtype, np.floating) or np.issubdtype(arr.dtype, np.integer)
     ):
         raise TypeError(f"{name} must be real numbers, got an array of dtype {arr.dtype}")
-    if not np.issubdtype(arr.dtype, np.floating):
-        arr = arr.astype(np.float64)
-    elif arr.dtype not in (np.float32, np.float64):
+    if arr.dtype not in (np.float32, np.float64):
         arr = arr.astype(np.float64)
     if arr.ndim == 0:
         raise ValueError(f"{name} must have at least one dimension (the classes), got a scalar")
     if arr.size == 0:
-        raise ValueError(f"{name} is empty (shape {arr.shape}): an empty batch has nothing to compute")
-    bad = np.isnan(arr) | (arr == np.inf)
-    if bad.any():
-        index = _first(bad)
+        what = "no classes" if arr.shape[axis] == 0 else "an empty batch"
+        raise ValueError(f"{name} is empty (shape {arr.shape}): {what}, nothing to compute")
+    _check_values(arr, axis, name)
+    return arr
+
+
+def _check_values(arr: np.ndarray, axis: int, name: str) -> None:
+    # One max-reduction finds NaN (max propagates it), +inf, and all -inf slices without a
+    # full-size temporary; the exact position is searched for only when something is wrong.
+    top = arr.max(axis=axis)
+    if np.isnan(top).any() or (top == np.inf).any():
+        index = _first(np.isnan(arr) | (arr == np.inf))
         raise ValueError(
             f"{name} has {arr[index]} at {_where(index)}; logits must be finite numbers "
             "(-inf is allowed to rule a class out)"
         )
-    return arr
-
-
-def check_not_all_neg_inf(arr: np.ndarray, axis: int, name: str = "logits") -> None:
-    """Raise if some slice along `axis` is entirely -inf (its softmax would be 0/0)."""
-    dead = np.all(arr == -np.inf, axis=axis)
-    if np.any(dead):
-        index = _first(np.atleast_1d(dead))
+    if (top == -np.inf).any():
+        index = _first(np.atleast_1d(top == -np.inf))
         raise ValueError(
             f"{name} are all -inf along axis {axis} at {_where(index)}: "
             "softmax needs at least one finite logit"
         )
-
-
-def check_class_input(arr: np.ndarray, name: str = "input") -> None:
-    """Input to a loss must be (C,), (N, C) or (N, C, d1, ..., dk) with a non-empty batch."""
-    if arr.ndim > 1 and arr.shape[0] == 0:
-        raise ValueError(f"{name} has an empty batch (shape {arr.shape}); give at least one sample")
-    class_axis = 0 if arr.ndim == 1 else 1
-    if arr.shape[class_axis] == 0:
-        raise ValueError(f"{name} has no classes (shape {arr.shape})")
-    check_not_all_neg_inf(arr, class_axis, name)
 
 
 def expected_target_shape(input_shape: tuple[int, ...]) -> tuple[int, ...]:
@@ -178,5 +177,4 @@ def check_labels_1d(logits: np.ndarray, labels) -> np.ndarray:
         raise ValueError(
             f"logits must be a 2-D (N, C) array, got {logits.ndim} dimension(s) with shape {logits.shape}"
         )
-    check_class_input(logits, "logits")
     return as_labels(labels, logits.shape, ignore_index=None)
