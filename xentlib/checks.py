@@ -1,0 +1,541 @@
+"""Exercises that check themselves: run the learner's function against the reference, print one line.
+
+In a notebook, an exercise is two cells. The first defines the learner's function, unsolved at first:
+
+    def softmax_row(z):
+        # your code here
+        raise NotImplementedError
+
+The second checks it:
+
+    check("softmax_row", softmax_row);
+
+`check` never raises and never shows a traceback. It prints exactly one line and returns a bool:
+
+    ✅ softmax_row: all 7 cases pass
+    ⏳ softmax_row: not solved yet — <what to do>
+    ❌ softmax_row: case '<name>' <what went wrong>; hint: <a nudge>
+
+So "Run All" always reaches the end of a notebook, solved or not.
+
+Exercises live in REGISTRY, one per id. Each is declared with the `@exercise` decorator on a function
+that returns the reference callable and the cases; that function only runs when the exercise is
+checked, so importing this module stays cheap (torch is imported only by the torch exercises).
+Reference solutions are in notebooks/solutions/<id>.py; the notebook tests substitute them.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import inspect
+import textwrap
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .data import SEED_LABELS, SEED_LOGITS
+
+PASS, TODO, FAIL = "✅", "⏳", "❌"
+
+__all__ = ["FAIL", "PASS", "REGISTRY", "TODO", "Case", "Exercise", "check", "exercise"]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One input for an exercise: the learner's fn(*args) must match reference(*args) within tolerance."""
+
+    name: str
+    args: tuple
+    rtol: float | None = None  # None: the exercise's tolerance
+    atol: float | None = None
+    hint: str | None = None  # a nudge that fits this case better than the exercise's general hint
+
+
+@dataclass
+class Exercise:
+    """A registered exercise. `build()` returns (reference callable, list of Case)."""
+
+    id: str
+    build: Callable[[], tuple[Callable, Sequence[Case]]]
+    task: str  # what to do, shown while unsolved
+    hint: str  # shown when a case fails
+    rtol: float = 1e-7
+    atol: float = 1e-10
+    forbid: tuple[str, ...] = ()  # names the learner may not call (e.g. the library function itself)
+    no_loops: bool = False  # True: a Python for/while loop or comprehension fails the check
+    cases: list[Case] = field(default_factory=list, repr=False)  # filled by the first check()
+    reference: Callable | None = field(default=None, repr=False)
+
+
+REGISTRY: dict[str, Exercise] = {}
+
+
+def exercise(
+    exercise_id: str,
+    *,
+    task: str,
+    hint: str,
+    rtol: float = 1e-7,
+    atol: float = 1e-10,
+    forbid: Sequence[str] = (),
+    no_loops: bool = False,
+):
+    """Register an exercise: decorate a function that returns (reference, [Case, ...])."""
+
+    def register(build: Callable[[], tuple[Callable, Sequence[Case]]]):
+        if exercise_id in REGISTRY:
+            raise ValueError(f"exercise id {exercise_id!r} is registered twice")
+        REGISTRY[exercise_id] = Exercise(exercise_id, build, task, hint, rtol, atol, tuple(forbid), no_loops)
+        return build
+
+    return register
+
+
+# --------------------------------------------------------------------------------------------------
+# The engine
+# --------------------------------------------------------------------------------------------------
+
+
+class _NotSolved(Exception):
+    """The learner's function raised NotImplementedError or returned None."""
+
+
+def _to_array(value) -> np.ndarray:
+    """NumPy arrays, Python numbers, lists and torch tensors all become a float ndarray."""
+    if hasattr(value, "detach") and hasattr(value, "numpy"):  # a torch tensor, without importing torch
+        value = value.detach().cpu().numpy()
+    arr = np.asarray(value)
+    if arr.dtype == np.bool_ or not np.issubdtype(arr.dtype, np.number):
+        raise TypeError(
+            f"expected numbers, got {type(value).__name__}"
+            + (f" of dtype {arr.dtype}" if arr.dtype != object else "")
+        )
+    return arr.astype(np.float64)
+
+
+def _show(arr: np.ndarray) -> str:
+    """A short one-line picture of a value, for a message."""
+    if arr.ndim == 0:
+        return f"{float(arr):.10g}"
+    if arr.size <= 12:
+        text = np.array2string(arr, precision=6, separator=", ", max_line_width=10_000)
+        return " ".join(text.split())
+    return f"an array of shape {arr.shape}"
+
+
+def _where(index: tuple[int, ...]) -> str:
+    return f"position {index[0]}" if len(index) == 1 else f"position {tuple(int(i) for i in index)}"
+
+
+def _compare(expected, got, rtol: float, atol: float) -> str | None:
+    """None if `got` matches `expected`, else a short description of the difference."""
+    want = _to_array(expected)
+    try:
+        have = _to_array(got)
+    except (TypeError, ValueError) as err:
+        return f"should return {_show(want) if want.ndim == 0 else 'an array'}, but {err}"
+    if have.shape != want.shape:
+        what = "a single number" if want.ndim == 0 else f"an array of shape {want.shape}"
+        return f"should return {what}, got shape {have.shape}" + (
+            f" ({_show(have)})" if have.size <= 12 else ""
+        )
+    bad_value = ~np.isfinite(have) & np.isfinite(want)
+    if bad_value.any():
+        index = tuple(int(i) for i in np.argwhere(bad_value)[0]) if have.ndim else ()
+        where = f" at {_where(index)}" if index else ""
+        return f"got {have[index]}{where} where {_show(want[index])} was expected (overflow, or 0/0?)"
+    close = np.isclose(have, want, rtol=rtol, atol=atol, equal_nan=True)
+    if close.all():
+        return None
+    if np.any(want != 0) and np.allclose(-have, want, rtol=rtol, atol=atol):
+        return f"expected {_show(want)}, got {_show(have)}: the right size but the opposite sign"
+    if want.ndim == 0:
+        return f"expected {_show(want)}, got {_show(have)}"
+    worst = np.argmax(np.where(close, 0, np.abs(have - want)))
+    index = tuple(int(i) for i in np.unravel_index(worst, want.shape))
+    detail = f"at {_where(index)} expected {_show(want[index])}, got {_show(have[index])}"
+    if want.size <= 12:
+        detail += f" (expected {_show(want)}, got {_show(have)})"
+    return detail
+
+
+def _call(fn: Callable, args: tuple):
+    """Call the learner's function on a private copy of the inputs, with numeric warnings silenced."""
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        try:
+            result = fn(*copy.deepcopy(args))
+        except NotImplementedError as err:
+            raise _NotSolved(str(err)) from None
+    if result is None:
+        raise _NotSolved("your function returned None: finish it with a `return`")
+    return result
+
+
+def _style_problem(ex: Exercise, fn: Callable) -> str | None:
+    """Look at the learner's source for loops or forbidden calls, if the exercise asks for it."""
+    if not (ex.forbid or ex.no_loops):
+        return None
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
+    except (OSError, TypeError, SyntaxError, IndentationError):
+        return None  # no source to read (a builtin, a lambda in a string...): judge by the values only
+    for node in ast.walk(tree):
+        if ex.no_loops and isinstance(
+            node, (ast.For, ast.While, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+        ):
+            return f"uses a Python loop (line {node.lineno} of the function)"
+        name = getattr(node, "id", None) or getattr(node, "attr", None)
+        if name in ex.forbid and not isinstance(getattr(node, "ctx", None), ast.Store):
+            return f"calls {name}, which is what this exercise asks you to write by hand"
+    return None
+
+
+def check(exercise_id: str, fn: Callable) -> bool:
+    """Run `fn` on every case of exercise `exercise_id`, print one friendly line, return True if all pass."""
+    try:
+        return _check(exercise_id, fn)
+    except Exception as err:  # a bug in a reference or a case must not show a traceback to a learner either
+        print(
+            f"{FAIL} {exercise_id}: the checker itself failed ({type(err).__name__}: {err}); "
+            "please tell your teacher or open an issue"
+        )
+        return False
+
+
+def _check(exercise_id: str, fn: Callable) -> bool:
+    ex = REGISTRY.get(exercise_id)
+    if ex is None:
+        known = ", ".join(sorted(REGISTRY))
+        print(f"{FAIL} {exercise_id}: there is no exercise with this id (known ids: {known})")
+        return False
+    if not callable(fn):
+        print(
+            f"{FAIL} {exercise_id}: check() needs your function itself, got {type(fn).__name__} "
+            f"{fn!r:.40}; pass the name without calling it, e.g. check({exercise_id!r}, my_function)"
+        )
+        return False
+    if ex.reference is None:
+        ex.reference, cases = ex.build()
+        ex.cases = list(cases)
+    for case in ex.cases:
+        try:
+            got = _call(fn, case.args)
+        except _NotSolved as err:
+            why = str(err)
+            extra = f" ({why})" if why.startswith("your function returned None") else ""
+            print(f"{TODO} {exercise_id}: not solved yet — {ex.task}{extra}")
+            return False
+        except Exception as err:
+            message = " ".join(str(err).split()) or "(no message)"
+            if len(message) > 160:
+                message = message[:157] + "..."
+            print(
+                f"{FAIL} {exercise_id}: case '{case.name}' raised {type(err).__name__}: {message}; "
+                f"hint: {case.hint or ex.hint}"
+            )
+            return False
+        expected = ex.reference(*copy.deepcopy(case.args))
+        rtol = ex.rtol if case.rtol is None else case.rtol
+        atol = ex.atol if case.atol is None else case.atol
+        problem = _compare(expected, got, rtol, atol)
+        if problem is not None:
+            print(f"{FAIL} {exercise_id}: case '{case.name}': {problem}; hint: {case.hint or ex.hint}")
+            return False
+    problem = _style_problem(ex, fn)
+    if problem is not None:
+        print(f"{FAIL} {exercise_id}: the values are right, but your function {problem}; hint: {ex.hint}")
+        return False
+    print(f"{PASS} {exercise_id}: all {len(ex.cases)} cases pass")
+    return True
+
+
+# --------------------------------------------------------------------------------------------------
+# Exercises of notebooks 01-04
+# --------------------------------------------------------------------------------------------------
+
+F32 = dict(rtol=1e-5, atol=1e-6)  # tolerance for float32 cases
+
+
+def _seed() -> tuple[np.ndarray, np.ndarray]:
+    return np.array(SEED_LOGITS), np.array(SEED_LABELS)
+
+
+# 01_softmax_by_hand -------------------------------------------------------------------------------
+
+
+@exercise(
+    "softmax_row",
+    task="make softmax_row(z) return the probabilities of one row of logits: exp of each logit, "
+    "divided by the sum of the exps",
+    hint="e = np.exp(z) gives the exponentials; return e / e.sum(). The result should sum to 1",
+)
+def _softmax_row():
+    from .softmax import softmax
+
+    z, _ = _seed()
+    cases = [
+        Case("first seed sample", (z[0],)),
+        Case("second seed sample", (z[1],)),
+        Case("all logits equal", (np.zeros(4),), hint="equal logits must give equal probabilities, 1/4 each"),
+        Case("negative logits", (np.array([-3.0, -1.0, -2.0]),)),
+        Case("a single class", (np.array([2.5]),), hint="with one class its probability is 1"),
+        Case("logits in the tens", (np.array([10.0, 20.0, 30.0]),)),
+        Case("float32 logits", (z[2].astype(np.float32),), **F32),
+    ]
+    return softmax, cases
+
+
+@exercise(
+    "sample_loss",
+    task="make sample_loss(z, label) return the cross-entropy of one sample: -log of the "
+    "probability softmax gives to the true class",
+    hint="p = softmax(z)[label] is the probability of the true class; return -np.log(p) "
+    "(mind the minus sign: the loss is positive)",
+)
+def _sample_loss():
+    from .loss import cross_entropy
+
+    z, y = _seed()
+
+    def reference(logits, label):
+        return cross_entropy(logits, np.int64(label))
+
+    cases = [Case(f"seed sample {i} (label {int(y[i])})", (z[i], int(y[i]))) for i in range(3)]
+    cases += [
+        Case("true class first (label 0)", (z[0], 0)),
+        Case("true class last (label 4)", (z[0], 4)),
+        Case("confident and right", (np.array([8.0, 0.0, 0.0]), 0)),
+        Case(
+            "confident and wrong",
+            (np.array([8.0, 0.0, 0.0]), 1),
+            hint="a confident mistake should cost about 8: the loss is -log of a tiny probability",
+        ),
+    ]
+    return reference, cases
+
+
+# 02_numpy_loops -----------------------------------------------------------------------------------
+
+
+@exercise(
+    "cross_entropy_loop",
+    task="make my_cross_entropy_loop(logits, labels) loop over the samples, add up -log of each "
+    "sample's true-class probability, and return the mean",
+    hint="for row, label in zip(logits, labels): total += -np.log(softmax(row)[label]); "
+    "then return total / len(labels)",
+)
+def _cross_entropy_loop():
+    from .loop import cross_entropy_loop
+
+    z, y = _seed()
+    rng = np.random.default_rng(0)
+    cases = [
+        Case("the seed batch", (z, y)),
+        Case("one sample", (z[1:2], y[1:2]), hint="a batch of one sample: its mean loss is its own loss"),
+        Case("labels as a Python list", (z, [1, 2, 3])),
+        Case("every label is class 0", (z, np.array([0, 0, 0]))),
+        Case("labels of the last class", (z, np.array([4, 4, 4]))),
+        Case("float32 logits", (z.astype(np.float32), y), **F32),
+        Case(
+            "8 random samples, 6 classes",
+            (rng.normal(size=(8, 6)), rng.integers(0, 6, size=8)),
+            hint="divide by the number of samples, len(labels), not by a fixed 3",
+        ),
+    ]
+    return cross_entropy_loop, cases
+
+
+@exercise(
+    "true_class_probs",
+    task="make true_class_probs(probabilities, labels) return, for each row i, the entry "
+    "probabilities[i, labels[i]], as an array of length N",
+    hint="loop with enumerate(labels), or index both axes at once: probabilities[np.arange(N), labels]",
+)
+def _true_class_probs():
+    from .softmax import softmax
+
+    z, y = _seed()
+
+    def reference(probabilities, labels):
+        p = np.asarray(probabilities)
+        return p[np.arange(p.shape[0]), np.asarray(labels)]
+
+    p = softmax(z)
+    cases = [
+        Case("the seed probabilities", (p, y)),
+        Case("one sample", (p[2:], y[2:])),
+        Case("labels as a Python list", (p, [1, 2, 3])),
+        Case("the same label twice", (p[:2], np.array([4, 4]))),
+        Case(
+            "four samples, two classes",
+            (softmax(np.arange(8.0).reshape(4, 2)), np.array([0, 1, 1, 0])),
+            hint="take row i's entry at column labels[i], not row labels[i]",
+        ),
+    ]
+    return reference, cases
+
+
+# 03_onehot_and_vectorized -------------------------------------------------------------------------
+
+
+@exercise(
+    "one_hot",
+    task="make my_one_hot(labels, num_classes) return an (N, num_classes) float matrix with a 1.0 "
+    "in column labels[i] of row i and 0.0 everywhere else",
+    hint="np.eye(num_classes) has the rows you need: pick them with np.eye(num_classes)[labels]",
+)
+def _one_hot():
+    from .onehot import one_hot
+
+    cases = [
+        Case("the seed labels, 5 classes", (np.array(SEED_LABELS), 5)),
+        Case("one label", (np.array([2]), 3)),
+        Case("first and last class", (np.array([0, 3]), 4)),
+        Case("the same label three times", (np.array([1, 1, 1]), 2)),
+        Case(
+            "more classes than labels",
+            (np.array([7]), 10),
+            hint="the width is num_classes, not max(labels) + 1",
+        ),
+        Case("labels as a Python list", ([1, 0], 2)),
+    ]
+    return one_hot, cases
+
+
+@exercise(
+    "cross_entropy_vectorized",
+    task="make cross_entropy_vectorized(logits, labels) compute the mean loss of the whole batch "
+    "with array operations and no Python loop",
+    hint="log_p = log_softmax(logits, axis=1); take log_p[np.arange(N), labels] and return minus its mean",
+    no_loops=True,
+)
+def _cross_entropy_vectorized():
+    from .loss import cross_entropy
+
+    z, y = _seed()
+    rng = np.random.default_rng(1)
+    cases = [
+        Case("the seed batch", (z, y)),
+        Case("one sample", (z[:1], y[:1])),
+        Case("float32 logits", (z.astype(np.float32), y), **F32),
+        Case("50 random samples, 10 classes", (rng.normal(size=(50, 10)), rng.integers(0, 10, size=50))),
+        Case(
+            "huge logits",
+            (z * 1000, y),
+            hint="np.log(softmax(...)) gives log(0) = -inf here; "
+            "use log_softmax, which never takes the log of 0",
+        ),
+    ]
+    return cross_entropy, cases
+
+
+@exercise(
+    "stable_softmax",
+    task="make stable_softmax(z) compute softmax over the last axis without overflow: subtract "
+    "each row's max before np.exp",
+    hint="m = z.max(axis=-1, keepdims=True); e = np.exp(z - m); return e / e.sum(axis=-1, keepdims=True)",
+)
+def _stable_softmax():
+    from .softmax import softmax
+
+    z, _ = _seed()
+    cases = [
+        Case("the seed logits", (z,)),
+        Case("one row, 1-D", (z[0],), hint="use axis=-1 and keepdims=True so 1-D and 2-D inputs both work"),
+        Case(
+            "huge logits (1000)",
+            (np.array([[1000.0, 999.0, 998.0]]),),
+            hint="exp(1000) overflows to inf; subtract the row's max first so the largest exponent is 0",
+        ),
+        Case(
+            "very negative logits (-1000)",
+            (np.array([[-1000.0, -1001.0, -1002.0]]),),
+            hint="every exp(-1000) underflows to 0 and 0/0 is nan; shifting by the max fixes this too",
+        ),
+        Case(
+            "one row huge, one row small",
+            (np.array([[800.0, 0.0, -800.0], [0.1, 0.2, 0.3]]),),
+            hint="shift each row by its own max: z.max(axis=-1, keepdims=True)",
+        ),
+        Case(
+            "float32 logits of 100",
+            (np.array([[100.0, 99.0, 90.0]], dtype=np.float32),),
+            **F32,
+            hint="float32 overflows already at exp(88.7); the max-shift fixes this too",
+        ),
+    ]
+    return softmax, cases
+
+
+# 04_pytorch_building_blocks -----------------------------------------------------------------------
+
+
+def _torch_seed():
+    import torch
+
+    z, y = _seed()
+    return torch, torch.from_numpy(z), torch.from_numpy(y)
+
+
+@exercise(
+    "log_softmax_torch",
+    task="make log_softmax_torch(x) return log softmax of a (N, C) tensor along dim=1, by hand: "
+    "x minus the log-sum-exp of each row (shift by the row max first)",
+    hint="m = x.max(dim=1, keepdim=True).values; return x - m - torch.log(torch.exp(x - m).sum(dim=1, "
+    "keepdim=True))",
+    forbid=("log_softmax", "LogSoftmax", "logsumexp", "cross_entropy", "CrossEntropyLoss"),
+)
+def _log_softmax_torch():
+    torch, x, _ = _torch_seed()
+
+    def reference(t):
+        return torch.log_softmax(t, dim=1)
+
+    cases = [
+        Case("the seed logits", (x,)),
+        Case("one sample", (x[:1],)),
+        Case("float32 tensor", (x.float(),), **F32),
+        Case("huge logits", (x * 1000,), hint="torch.exp overflows at 1000: subtract the row max before exp"),
+        Case(
+            "a class far below the others",
+            (torch.tensor([[0.0, 0.0, -200.0]], dtype=torch.float64),),
+            hint="log(softmax) gives -inf when a probability underflows to 0; keep the log analytic: "
+            "x - m - log(sum(exp(x - m)))",
+        ),
+    ]
+    return reference, cases
+
+
+@exercise(
+    "nll_torch",
+    task="make nll_by_hand(log_probs, target) return the mean of -log_probs[i, target[i]] over the "
+    "batch, as a torch scalar",
+    hint="pick each row's entry with log_probs[torch.arange(len(target)), target], then return -(...).mean()",
+    forbid=("nll_loss", "NLLLoss", "cross_entropy", "CrossEntropyLoss"),
+)
+def _nll_torch():
+    torch, x, y = _torch_seed()
+
+    def reference(log_probs, target):
+        return torch.nn.functional.nll_loss(log_probs, target)
+
+    log_p = torch.log_softmax(x, dim=1)
+    cases = [
+        Case("the seed batch", (log_p, y)),
+        Case("one sample", (log_p[1:2], y[1:2])),
+        Case("float32 log-probabilities", (log_p.float(), y), **F32),
+        Case("labels 0 and 4", (log_p[:2], torch.tensor([0, 4]))),
+        Case(
+            "any numbers, not only log-probabilities",
+            (torch.arange(12.0, dtype=torch.float64).reshape(3, 4), torch.tensor([3, 0, 1])),
+            hint="NLL just picks -input[i, target[i]] and averages; it applies no log and no softmax",
+        ),
+    ]
+    return reference, cases
+
+
+# --- Exercises of notebooks 05-08 (appended below) ---
