@@ -1,0 +1,127 @@
+"""The numbers behind the live explorers, as pure functions: no widgets here, only NumPy and xentlib."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from .loss import cross_entropy
+from .softmax import softmax, softmax_naive
+
+#: Largest z with a finite exp(z) in float64: softmax_naive overflows above it.
+EXP_OVERFLOW = math.log(np.finfo(np.float64).max)
+
+#: Multipliers offered by the overflow demo (x1 leaves the logits as they are).
+SCALES = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
+
+
+@dataclass(frozen=True)
+class LossState:
+    """Everything a LossExplorer shows, for one set of logits, labels and options."""
+
+    logits: np.ndarray  # (N, C)
+    labels: np.ndarray  # (N,)
+    probabilities: np.ndarray  # (N, C) softmax of each row
+    nll: np.ndarray  # (N,) -log p_i[y_i], no smoothing
+    loss: np.ndarray | np.float64  # cross_entropy with the chosen smoothing and reduction
+    label_smoothing: float
+    reduction: str
+
+
+@dataclass(frozen=True)
+class SoftmaxState:
+    """Everything a SoftmaxExplorer shows: the stable and the naive softmax of scale * z / T."""
+
+    logits: np.ndarray  # (C,)
+    temperature: float
+    scale: float
+    scaled: np.ndarray  # scale * z / T, what both softmaxes see
+    probabilities: np.ndarray  # softmax(scaled)
+    naive: np.ndarray  # softmax_naive(scaled): nan once exp overflows
+    overflows: bool  # some exp(scaled_c) is inf
+
+
+def loss_state(logits, labels, label_smoothing: float = 0.0, reduction: str = "mean") -> LossState:
+    """p = softmax(z), nll_i = -log p_i[y_i], loss = cross_entropy(z, y, label_smoothing, reduction)."""
+    z = np.array(logits, dtype=np.float64)
+    y = np.array(labels, dtype=np.int64)
+    loss = cross_entropy(z, y, reduction=reduction, label_smoothing=label_smoothing)
+    nll = cross_entropy(z, y, reduction="none")
+    return LossState(z, y, softmax(z, axis=1), nll, loss, float(label_smoothing), reduction)
+
+
+def softmax_state(logits, temperature: float = 1.0, scale: float = 1.0) -> SoftmaxState:
+    """p = softmax(scale * z / T), beside softmax_naive of the same, which overflows for z' > ~709.78."""
+    if not temperature > 0:
+        raise ValueError(f"temperature must be > 0, got {temperature}")
+    z = np.array(logits, dtype=np.float64)
+    scaled = z * (float(scale) / float(temperature))
+    overflows = bool(np.max(scaled) > EXP_OVERFLOW)
+    return SoftmaxState(
+        z, float(temperature), float(scale), scaled, softmax(scaled), softmax_naive(scaled), overflows
+    )
+
+
+def decimals_needed(values, least: int = 2, most: int = 6) -> int:
+    """Fewest d in [least, most] with round(v, d) == v for every v (most if none); slider step = 10**-d."""
+    flat = [float(v) for v in np.ravel(values)]
+    for d in range(least, most + 1):
+        if all(round(v, d) == v for v in flat):
+            return d
+    return most
+
+
+def snap(value: float, decimals: int) -> float:
+    """round(value, decimals): undoes the float error a browser adds when it rounds a slider to its step."""
+    return round(float(value), decimals)
+
+
+def slider_range(values, half_width: float = 10.0) -> tuple[float, float]:
+    """(min(-w, floor(min v)), max(w, ceil(max v))): room for big moves, and every given value fits."""
+    arr = np.asarray(values, dtype=np.float64)
+    return float(min(-half_width, math.floor(arr.min()))), float(max(half_width, math.ceil(arr.max())))
+
+
+def format_matrix(z) -> str:
+    """One row per line, numbers joined by ', ' in their shortest exact form; parse_matrix reads it back."""
+    return "\n".join(", ".join(repr(float(v)) for v in row) for row in np.atleast_2d(z))
+
+
+def parse_matrix(text: str, rows: int | None = None) -> np.ndarray:
+    """Read a matrix: rows on newlines, ';' or [...] groups, numbers split by commas or spaces.
+
+    Raises ValueError saying what is wrong: no numbers, a word that is not a number, nan or
+    infinity, rows of different lengths, or (when `rows` is given) the wrong number of rows.
+    """
+    if "[" in text:
+        lines = re.findall(r"\[([^\[\]]*)\]", text)
+    else:
+        lines = re.split(r"[\n;]", text)
+    parsed = [_parse_row(line, k + 1) for k, line in enumerate(ln for ln in lines if ln.strip(" ,\t\r"))]
+    if not parsed:
+        raise ValueError("no numbers found: paste one row of logits per line, e.g. '1.5, -0.2, 0.3'")
+    lengths = sorted({len(r) for r in parsed})
+    if len(lengths) > 1:
+        counts = ", ".join(f"row {k + 1}: {len(r)}" for k, r in enumerate(parsed))
+        raise ValueError(f"rows have different lengths ({counts}); every row needs one logit per class")
+    if rows is not None and len(parsed) != rows:
+        raise ValueError(f"expected {rows} rows (one per sample and label), got {len(parsed)}")
+    if lengths[0] < 2:
+        raise ValueError("each row needs at least two logits: softmax over one class is always 1")
+    return np.array(parsed, dtype=np.float64)
+
+
+def _parse_row(line: str, number: int) -> list[float]:
+    row = []
+    for word in re.split(r"[,\s]+", line.strip(" ,\t\r")):
+        try:
+            value = float(word)
+        except ValueError:
+            raise ValueError(f"row {number}: {word!r} is not a number") from None
+        if not math.isfinite(value):
+            raise ValueError(f"row {number}: {word!r} is not finite; logits must be finite numbers")
+        row.append(value)
+    return row
