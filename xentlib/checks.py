@@ -272,6 +272,7 @@ def _seed() -> tuple[np.ndarray, np.ndarray]:
     task="make softmax_row(z) return the probabilities of one row of logits: exp of each logit, "
     "divided by the sum of the exps",
     hint="e = np.exp(z) gives the exponentials; return e / e.sum(). The result should sum to 1",
+    forbid=("softmax", "softmax_naive"),
 )
 def _softmax_row():
     from .softmax import softmax
@@ -295,6 +296,7 @@ def _softmax_row():
     "probability softmax gives to the true class",
     hint="p = softmax(z)[label] is the probability of the true class; return -np.log(p) "
     "(mind the minus sign: the loss is positive)",
+    forbid=("cross_entropy", "cross_entropy_loop", "nll_loss"),
 )
 def _sample_loss():
     from .loss import cross_entropy
@@ -327,6 +329,7 @@ def _sample_loss():
     "sample's true-class probability, and return the mean",
     hint="for row, label in zip(logits, labels): total += -np.log(softmax(row)[label]); "
     "then return total / len(labels)",
+    forbid=("cross_entropy_loop", "cross_entropy", "cross_entropy_onehot", "nll_loss"),
 )
 def _cross_entropy_loop():
     from .loop import cross_entropy_loop
@@ -387,6 +390,7 @@ def _true_class_probs():
     task="make my_one_hot(labels, num_classes) return an (N, num_classes) float matrix with a 1.0 "
     "in column labels[i] of row i and 0.0 everywhere else",
     hint="np.eye(num_classes) has the rows you need: pick them with np.eye(num_classes)[labels]",
+    forbid=("one_hot",),
 )
 def _one_hot():
     from .onehot import one_hot
@@ -412,6 +416,7 @@ def _one_hot():
     "with array operations and no Python loop",
     hint="log_p = log_softmax(logits, axis=1); take log_p[np.arange(N), labels] and return minus its mean",
     no_loops=True,
+    forbid=("cross_entropy", "cross_entropy_onehot", "cross_entropy_loop", "nll_loss"),
 )
 def _cross_entropy_vectorized():
     from .loss import cross_entropy
@@ -438,6 +443,7 @@ def _cross_entropy_vectorized():
     task="make stable_softmax(z) compute softmax over the last axis without overflow: subtract "
     "each row's max before np.exp",
     hint="m = z.max(axis=-1, keepdims=True); e = np.exp(z - m); return e / e.sum(axis=-1, keepdims=True)",
+    forbid=("softmax", "log_softmax", "logsumexp"),
 )
 def _stable_softmax():
     from .softmax import softmax

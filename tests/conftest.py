@@ -1,0 +1,33 @@
+"""Shared test set-up: the table of notebook execution times printed at the end of a run."""
+
+from __future__ import annotations
+
+import pytest
+
+NOTEBOOK_TIMES = pytest.StashKey[dict]()
+
+
+@pytest.fixture(scope="session")
+def notebook_times(request) -> dict:
+    """{notebook name: {"unsolved": (wall s, cells s), "solved": (wall s, cells s)}}, filled by the runs."""
+    return request.config.stash.setdefault(NOTEBOOK_TIMES, {})
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    times = config.stash.get(NOTEBOOK_TIMES, None)
+    if not times:
+        return
+    write = terminalreporter.write_line
+    terminalreporter.section("notebook execution times (nbclient, fresh kernel each run)")
+    write("wall = kernel start + all cells; cells = first cell start to last cell end")
+    write(f"{'notebook':<36} {'unsolved wall':>14} {'cells':>7} {'solved wall':>12} {'cells':>7}")
+
+    def cell(run, i, width):
+        return f"{run[i]:>{width}.2f}" if run else f"{'-':>{width}}"
+
+    for name in sorted(times):
+        unsolved, solved = times[name].get("unsolved"), times[name].get("solved")
+        write(
+            f"{name:<36} {cell(unsolved, 0, 13)}s {cell(unsolved, 1, 6)}s "
+            f"{cell(solved, 0, 11)}s {cell(solved, 1, 6)}s"
+        )

@@ -1,0 +1,290 @@
+"""The teaching notebooks: they run, their exercises check themselves, and they are committed clean.
+
+Conventions every notebook in notebooks/ follows (see notebooks/README.md):
+
+* nbformat 4, metadata.kernelspec = KERNELSPEC, committed with no outputs and no execution counts.
+* An exercise is a code cell tagged "exercise" with metadata.exercise = "<id>" (unique across all
+  notebooks, registered in xentlib.checks). Its body is unsolved by default. The next code cell
+  calls check("<id>", ...). notebooks/solutions/<id>.py replaces the cell's source in the solved run.
+* Cells that raise on purpose are tagged "raises-exception" (and must raise).
+* Notebooks 01 and up: a markdown heading containing "Learning goals" in the first two cells and one
+  containing "Recap" in the last two; metadata.xentlib.key_numbers lists the numbers quoted in the
+  prose, each of which must appear in a markdown cell and in the executed outputs; 2-4 exercises.
+* Notebooks 01-07 show an explorer widget (xentlib.widgets), or a markdown cell tagged
+  "explorer-placeholder" while the widgets are missing.
+
+Each notebook runs twice per session, unsolved and with the solutions filled in; every test reuses
+those two runs. The times are printed at the end (tests/conftest.py); they are not asserted.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from datetime import datetime
+from pathlib import Path
+from time import perf_counter
+
+import pytest
+
+nbformat = pytest.importorskip("nbformat")
+nbclient = pytest.importorskip("nbclient")
+
+from xentlib.checks import FAIL, PASS, REGISTRY, TODO  # noqa: E402
+
+pytestmark = pytest.mark.notebooks
+
+NB_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+SOLUTIONS = NB_DIR / "solutions"
+NOTEBOOKS = sorted(NB_DIR.glob("*.ipynb"))
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+CELL_TIMEOUT = 60
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+ids = [p.stem for p in NOTEBOOKS]
+
+
+def number(path: Path) -> int:
+    """The notebook's number from its name (01_... -> 1); -1 for an unnumbered notebook."""
+    match = re.match(r"(\d+)_", path.name)
+    return int(match.group(1)) if match else -1
+
+
+def read(path: Path):
+    return nbformat.read(path, as_version=4)
+
+
+def tags(cell) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
+def exercise_cells(nb) -> list[tuple[int, str]]:
+    return [
+        (i, c.metadata["exercise"])
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code" and "exercise" in c.get("metadata", {})
+    ]
+
+
+def output_text(output) -> str:
+    if output.get("output_type") == "stream":
+        return output.get("text", "")
+    if output.get("output_type") == "error":
+        return f"{output.get('ename')}: {output.get('evalue')}"
+    data = output.get("data", {})
+    return "".join(str(data.get(mime, "")) for mime in ("text/plain", "text/markdown", "text/html"))
+
+
+def all_output_text(nb) -> str:
+    return "\n".join(output_text(o) for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
+
+
+def markdown_text(nb) -> str:
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+def check_lines(nb) -> list[str]:
+    """Every line printed by xentlib.checks.check, in order."""
+    markers = (PASS, TODO, FAIL)
+    return [line for line in all_output_text(nb).splitlines() if line.startswith(markers)]
+
+
+def errors(nb) -> list[str]:
+    """Error outputs of cells not tagged raises-exception, as 'cell i: Name: message'."""
+    found = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or "raises-exception" in tags(cell):
+            continue
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                found.append(f"cell {i}: {out.get('ename')}: {out.get('evalue')}\n{cell.source[:300]}")
+    return found
+
+
+def cells_seconds(nb) -> float:
+    """From the first cell's start to the last cell's reply, from nbclient's timing metadata."""
+    stamps = []
+    for cell in nb.cells:
+        timing = cell.get("metadata", {}).get("execution", {})
+        for key in ("iopub.execute_input", "shell.execute_reply"):
+            if key in timing:
+                stamps.append(datetime.fromisoformat(timing[key].replace("Z", "+00:00")))
+    return (max(stamps) - min(stamps)).total_seconds() if stamps else float("nan")
+
+
+def with_solutions(nb):
+    solved = copy.deepcopy(nb)
+    for i, exercise_id in exercise_cells(solved):
+        path = SOLUTIONS / f"{exercise_id}.py"
+        if path.exists():
+            solved.cells[i].source = path.read_text(encoding="utf-8").rstrip("\n")
+    return solved
+
+
+@pytest.fixture(scope="session")
+def executed(notebook_times):
+    """executed(path, solved) -> the notebook after one run in a fresh kernel (cached per session)."""
+    cache: dict[tuple[Path, bool], object] = {}
+
+    def run(path: Path, solved: bool):
+        key = (path, solved)
+        if key not in cache:
+            nb = read(path)
+            if solved:
+                nb = with_solutions(nb)
+            client = nbclient.NotebookClient(
+                nb,
+                timeout=CELL_TIMEOUT,
+                kernel_name="python3",
+                allow_errors=True,  # record every error; the tests decide which ones are allowed
+                resources={"metadata": {"path": str(NB_DIR)}},
+            )
+            start = perf_counter()
+            client.execute()
+            wall = perf_counter() - start
+            which = "solved" if solved else "unsolved"
+            notebook_times.setdefault(path.stem, {})[which] = (wall, cells_seconds(nb))
+            cache[key] = nb
+        return cache[key]
+
+    return run
+
+
+# --- committed files -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_committed_without_outputs_and_with_kernelspec(path):
+    nb = read(path)
+    assert nb.nbformat == 4
+    assert nb.metadata.get("kernelspec") == KERNELSPEC, f"metadata.kernelspec must be {KERNELSPEC}"
+    dirty = [
+        i
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code" and (c.get("outputs") or c.get("execution_count") is not None)
+    ]
+    assert not dirty, f"cells {dirty} have outputs or an execution count: clear them before committing"
+    for i, cell in enumerate(nb.cells):
+        assert "/work/shared" not in cell.source, f"cell {i} refers to /work/shared"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_exercise_cells_follow_the_convention(path):
+    nb = read(path)
+    exercises = exercise_cells(nb)
+    for i, cell in enumerate(nb.cells):
+        tagged, has_id = "exercise" in tags(cell), "exercise" in cell.get("metadata", {})
+        assert tagged == has_id, f"cell {i}: tag 'exercise' and metadata.exercise go together"
+    for i, exercise_id in exercises:
+        assert exercise_id in REGISTRY, (
+            f"cell {i}: exercise {exercise_id!r} is not registered in xentlib.checks"
+        )
+        assert (SOLUTIONS / f"{exercise_id}.py").exists(), f"no notebooks/solutions/{exercise_id}.py"
+        following = [c for c in nb.cells[i + 1 :] if c.cell_type == "code"]
+        assert following and re.search(
+            rf"""check\(\s*["']{re.escape(exercise_id)}["']""", following[0].source
+        ), f"cell {i}: the code cell after exercise {exercise_id!r} must call check({exercise_id!r}, ...)"
+    if number(path) >= 1:
+        assert 2 <= len(exercises) <= 4, f"{path.name} has {len(exercises)} exercises; the issue asks for 2-4"
+
+
+def test_exercise_ids_are_unique_across_notebooks():
+    seen: dict[str, str] = {}
+    for path in NOTEBOOKS:
+        for _, exercise_id in exercise_cells(read(path)):
+            assert exercise_id not in seen, (
+                f"exercise {exercise_id!r} is in {seen.get(exercise_id)} and {path.name}"
+            )
+            seen[exercise_id] = path.name
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in NOTEBOOKS if number(p) >= 1], ids=[p.stem for p in NOTEBOOKS if number(p) >= 1]
+)
+def test_learning_goals_at_the_top_and_recap_at_the_bottom(path):
+    nb = read(path)
+
+    def heading_with(cells, words: str) -> bool:
+        return any(
+            c.cell_type == "markdown"
+            and any(
+                line.lstrip().startswith("#") and words.lower() in line.lower()
+                for line in c.source.splitlines()
+            )
+            for c in cells
+        )
+
+    assert heading_with(nb.cells[:2], "Learning goals"), (
+        "a '## Learning goals' heading in the first two cells"
+    )
+    assert heading_with(nb.cells[-2:], "Recap"), "a '## Recap' heading in the last two cells"
+
+
+# --- executed -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_runs_top_to_bottom_unsolved(path, executed):
+    nb = executed(path, solved=False)
+    problems = errors(nb)
+    assert not problems, "errors outside cells tagged raises-exception:\n\n" + "\n\n".join(problems)
+    for i, cell in enumerate(nb.cells):
+        if "raises-exception" in tags(cell):
+            assert any(o.get("output_type") == "error" for o in cell.outputs), (
+                f"cell {i} is tagged raises-exception but did not raise"
+            )
+    lines = check_lines(nb)
+    for _, exercise_id in exercise_cells(nb):
+        mine = [line for line in lines if line.split(" ", 2)[1] == f"{exercise_id}:"]
+        assert mine, f"exercise {exercise_id!r} printed no check result"
+        assert all(line.startswith(TODO) for line in mine), (
+            f"unsolved, exercise {exercise_id!r} should say 'not solved yet', it said: {mine}"
+        )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_every_check_passes_with_the_reference_solutions(path, executed):
+    nb = executed(path, solved=True)
+    problems = errors(nb)
+    assert not problems, "errors with the solutions filled in:\n\n" + "\n\n".join(problems)
+    lines = check_lines(nb)
+    bad = [line for line in lines if not line.startswith(PASS)]
+    assert not bad, "checks that did not pass with the reference solutions:\n" + "\n".join(bad)
+    for _, exercise_id in exercise_cells(nb):
+        assert any(line.startswith(f"{PASS} {exercise_id}:") for line in lines), (
+            f"no pass line for {exercise_id!r}"
+        )
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in NOTEBOOKS if number(p) >= 1], ids=[p.stem for p in NOTEBOOKS if number(p) >= 1]
+)
+def test_key_numbers_in_the_prose_appear_in_the_outputs(path, executed):
+    declared = read(path).metadata.get("xentlib", {}).get("key_numbers")
+    assert declared and all(isinstance(k, str) for k in declared), (
+        'declare the numbers quoted in the prose: metadata "xentlib": {"key_numbers": ["1.0155949508195155"]}'
+    )
+    nb = executed(path, solved=False)
+    prose, outputs = markdown_text(nb), all_output_text(nb)
+    for key in declared:
+        assert key in prose, f"key number {key} is not quoted in any markdown cell"
+        assert key in outputs, f"key number {key} is quoted in the prose but no cell prints it"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in NOTEBOOKS if 1 <= number(p) <= 7],
+    ids=[p.stem for p in NOTEBOOKS if 1 <= number(p) <= 7],
+)
+def test_has_an_explorer_widget(path, executed):
+    nb = executed(path, solved=False)
+    shows_widget = any(
+        WIDGET_MIME in o.get("data", {})
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+    )
+    placeholder = any("explorer-placeholder" in tags(c) for c in nb.cells)
+    assert shows_widget or placeholder, (
+        "notebooks 01-07 need an explorer widget where the learner edits logits/labels"
+    )
