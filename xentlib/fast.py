@@ -2,8 +2,9 @@
 
 Every loss and gradient in `xentlib.loss` reduces to a few numbers per row of an (M, C) matrix of
 logits: the row's max m and r = log(sum_c exp(z_c - m)). Working block by block keeps the
-shifted and exponentiated rows in cache, so no full-size temporary is made, and NumPy releases
-the GIL inside each ufunc, so two threads really do run on two cores.
+shifted and exponentiated rows in cache, so the logits are read from memory once and no
+full-size temporary is made; NumPy releases the GIL inside each call, so two threads, each
+walking its own half of the rows, really do run on two cores.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-BLOCK_BYTES = 1 << 18  # 256 KiB of logits per block: fits in L2 with room for its temporary
-PARALLEL_MIN_ELEMENTS = 1 << 18  # below this, threads cost more than they save
+BLOCK_BYTES = 1 << 18  # 256 KiB of logits per block: fits in L2 with its temporary
+PARALLEL_MIN_ELEMENTS = 1 << 18  # below this, starting threads costs more than it saves
+NARROW = 32  # up to this many classes, a row max is faster taken column by column
 WORKERS = min(2, os.cpu_count() or 1)
 
 _pool: ThreadPoolExecutor | None = None
@@ -27,35 +29,53 @@ def _executor() -> ThreadPoolExecutor:
     return _pool
 
 
-def row_stats(z: np.ndarray, class_weight=None, softmax_out=None, need_shift_sum: bool = False):
-    """For (M, C) z return (m, r, t): m_i = max_c z_ic, r_i = log sum_c exp(z_ic - m_i),
-    t_i = sum_c w_c (m_i - z_ic) (w = class_weight or ones; only if need_shift_sum, else None);
-    if softmax_out is given, also write softmax(z) = exp(z - m) / exp(r) into it.
+def row_max(z: np.ndarray) -> np.ndarray:
+    """max_c z_ic for each row; NaN propagates, so a NaN anywhere in a row makes its max NaN."""
+    if z.shape[1] > NARROW:
+        return z.max(axis=1)
+    m = z[:, 0].copy()  # NumPy's reduction over a short last axis is slow; C vector maxima are not
+    for c in range(1, z.shape[1]):
+        np.maximum(m, z[:, c], out=m)
+    return m
+
+
+def row_stats(z: np.ndarray, class_weight=None, need_shift_sum=False, softmax_out=None, row_scale=None):
+    """For (M, C) z return (m, r, t): m_i = max_c z_ic, r_i = log sum_c exp(z_ic - m_i), and
+    t_i = sum_c w_c (m_i - z_ic) if need_shift_sum (w = class_weight or ones), else None.
+
+    With softmax_out, also write row_scale_i * softmax(z)_i (row_scale defaults to 1) into it.
+    Rows holding NaN or +inf give m = NaN or +inf and garbage r: the caller checks m.
     """
     rows, cols = z.shape
-    m = np.empty(rows, dtype=z.dtype)
-    r = np.empty(rows, dtype=z.dtype)
-    t = np.empty(rows, dtype=z.dtype) if need_shift_sum else None
+    m, r = np.empty(rows, z.dtype), np.empty(rows, z.dtype)
+    t = np.empty(rows, z.dtype) if need_shift_sum else None
+    ones = np.ones(cols, z.dtype)
+    w = ones if class_weight is None else class_weight
 
     def block(start: int, stop: int) -> None:
         z_blk = z[start:stop]
-        m_blk = z_blk.max(axis=1)
+        m_blk = row_max(z_blk)
         out = None if softmax_out is None else softmax_out[start:stop]
         shifted = np.subtract(z_blk, m_blk[:, None], out=out)  # <= 0, so exp cannot overflow
         if t is not None:
-            t[start:stop] = -(shifted @ class_weight if class_weight is not None else shifted.sum(axis=1))
+            t[start:stop] = -(shifted @ w)
         np.exp(shifted, out=shifted)
-        sums = shifted.sum(axis=1)
+        sums = shifted @ ones  # a BLAS mat-vec: much faster than sum(axis=1) for short rows
         if out is not None:
-            np.multiply(shifted, (1 / sums)[:, None], out=shifted)
+            scale = 1 / sums if row_scale is None else row_scale[start:stop] / sums
+            np.multiply(shifted, scale[:, None], out=shifted)
         m[start:stop] = m_blk
         r[start:stop] = np.log(sums)
 
-    step = max(1, BLOCK_BYTES // max(1, cols * z.itemsize))
-    bounds = [(s, min(s + step, rows)) for s in range(0, rows, step)]
-    if z.size < PARALLEL_MIN_ELEMENTS or WORKERS == 1 or len(bounds) == 1:
-        for start, stop in bounds:
-            block(start, stop)
+    def chunk(start: int, stop: int) -> None:
+        with np.errstate(invalid="ignore", divide="ignore"):  # per thread: bad rows are reported from m
+            step = max(1, BLOCK_BYTES // (cols * z.itemsize))
+            for s in range(start, stop, step):
+                block(s, min(s + step, stop))
+
+    if z.size < PARALLEL_MIN_ELEMENTS or WORKERS == 1:
+        chunk(0, rows)
     else:
-        list(_executor().map(lambda b: block(*b), bounds))
+        edges = np.linspace(0, rows, WORKERS + 1).astype(int)
+        list(_executor().map(chunk, edges[:-1], edges[1:]))
     return m, r, t

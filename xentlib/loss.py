@@ -18,6 +18,7 @@ from .validation import (
     as_logits,
     as_probabilities,
     as_weight,
+    check_finite,
     check_options,
     class_axis,
 )
@@ -27,18 +28,22 @@ from .validation import (
 class _Problem:
     """A validated call, with the class axis moved last: z is (M, C), one row per position."""
 
-    z: np.ndarray
-    out_shape: tuple[int, ...]  # shape of the per-position losses ("none")
-    weight: np.ndarray | None
+    x: np.ndarray  # the input as given (for error messages)
+    z: np.ndarray  # (M, C)
+    out_shape: tuple[int, ...]  # shape of the per-position losses (reduction="none")
     reduction: str
     smoothing: float
-    labels: np.ndarray | None = None  # (M,) int64, or None for probability targets
-    valid: np.ndarray | None = None  # (M,) bool: not ignore_index
-    probs: np.ndarray | None = None  # (M, C) probability targets
+    weight: np.ndarray | None
+    mass: np.ndarray  # (M,) s = sum_c q_c
+    denominator: float  # what the mean divides by
+    labels: np.ndarray | None = None  # (M,) class indices, 0 where ignored; None for probabilities
+    valid: np.ndarray | None = None  # (M,) False where ignore_index
+    w_y: np.ndarray | None = None  # (M,) weight of each target class, 0 where ignored
+    q: np.ndarray | None = None  # (M, C) weighted, smoothed probability targets
 
 
 def _rows(x: np.ndarray) -> np.ndarray:
-    """(C,) -> (1, C); (N, C, d1..dk) -> (N*d1*..*dk, C); (N, C) stays as it is."""
+    """(C,) -> (1, C); (N, C, d1..dk) -> (N*d1*..*dk, C); (N, C) stays as it is (no copy)."""
     if x.ndim == 1:
         return x.reshape(1, -1)
     return np.moveaxis(x, 1, -1).reshape(-1, x.shape[1])
@@ -48,80 +53,71 @@ def _unrows(g: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     """Inverse of _rows for an array of the input's shape."""
     if len(shape) == 1:
         return g.reshape(shape)
-    moved = (shape[0], *shape[2:], shape[1])
-    return np.moveaxis(g.reshape(moved), -1, 1)
+    return np.moveaxis(g.reshape(shape[0], *shape[2:], shape[1]), -1, 1)
 
 
-def _prepare(input, target, weight, ignore_index, reduction, label_smoothing, name="input") -> _Problem:
+def _prepare(input, target, weight, ignore_index, reduction, label_smoothing) -> _Problem:
     check_options(reduction, label_smoothing)
-    x = as_logits(input, name, axis=class_axis(input))
-    num_classes = x.shape[0] if x.ndim == 1 else x.shape[1]
+    x = as_logits(input, "input", axis=class_axis(input), check_values=False)  # values: see _stats
+    num_classes = x.shape[class_axis(x)]
     w = as_weight(weight, num_classes, x.dtype)
-    common = dict(z=_rows(x), weight=w, reduction=reduction, smoothing=float(label_smoothing))
+    eps = float(label_smoothing)
+    z = _rows(x)
+    common = dict(x=x, z=z, reduction=reduction, smoothing=eps, weight=w)
     if np.shape(target) == x.shape:
         if ignore_index != -100:
             raise ValueError(
-                "ignore_index cannot be used with probability targets (a target of the input's shape "
-                f"{x.shape}); leave it at -100, or give class indices of shape "
-                f"{x.shape[:1] + x.shape[2:] if x.ndim > 1 else ()}"
+                f"ignore_index={ignore_index} cannot be used with probability targets (a target of the "
+                f"input's shape {x.shape}); leave it at -100, or give class indices instead"
             )
-        t = as_probabilities(target, x.shape, x.dtype)
-        return _Problem(out_shape=x.shape[:1] + x.shape[2:] if x.ndim > 1 else (), probs=_rows(t), **common)
+        t = _rows(as_probabilities(target, x.shape, x.dtype))
+        if eps:
+            t = t * (1 - eps) + eps / num_classes
+        q = t if w is None else t * w
+        out_shape = x.shape[:1] + x.shape[2:] if x.ndim > 1 else ()
+        return _Problem(out_shape=out_shape, q=q, mass=q.sum(axis=1), denominator=len(z), **common)
     y = as_labels(target, x.shape, ignore_index)
     flat = y.reshape(-1)
     valid = flat != ignore_index
-    return _Problem(out_shape=y.shape, labels=np.where(valid, flat, 0), valid=valid, **common)
+    labels = np.where(valid, flat, 0)
+    w_y = valid.astype(x.dtype) if w is None else np.where(valid, w[labels], 0).astype(x.dtype)
+    mass = w_y
+    if eps:
+        total_weight = num_classes if w is None else w.sum()
+        mass = (1 - eps) * w_y + (eps / num_classes * total_weight) * valid
+    return _Problem(
+        out_shape=y.shape, labels=labels, valid=valid, w_y=w_y, mass=mass, denominator=w_y.sum(), **common
+    )
 
 
-def _q_mass_and_denominator(p: _Problem):
-    """Per-row s = sum_c q_c, the target-class part of q for index targets, and the mean's denominator."""
-    num_classes = p.z.shape[1]
-    eps = p.smoothing
-    dtype = p.z.dtype
-    if p.probs is not None:
-        t = p.probs if eps == 0 else p.probs * (1 - eps) + eps / num_classes
-        q = t if p.weight is None else t * p.weight
-        return q, q.sum(axis=1), p.z.shape[0]
-    w_y = np.ones(len(p.labels), dtype) if p.weight is None else p.weight[p.labels]
-    w_y = np.where(p.valid, w_y, 0).astype(dtype, copy=False)
-    total_w = num_classes if p.weight is None else p.weight.sum()
-    mass = (1 - eps) * w_y + (eps / num_classes) * total_w * p.valid
-    return None, mass.astype(dtype, copy=False), w_y.sum()
+def _stats(p: _Problem, **kernel_options):
+    """Row max m, r = log sum exp(z - m) and t = sum_c w_c (m - z_c); then the input's values checked."""
+    need_shift_sum = p.labels is not None and p.smoothing > 0
+    m, r, t = row_stats(p.z, p.weight, need_shift_sum, **kernel_options)
+    check_finite(p.x, class_axis(p.x), "input", maxima=m)
+    return m, r, t
 
 
-def _reduce(per_position: np.ndarray, p: _Problem, denominator):
-    if p.reduction == "none":
-        return per_position.reshape(p.out_shape)
-    total = per_position.sum()
-    if p.reduction == "sum":
-        return total
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return total / per_position.dtype.type(
-            denominator
-        )  # 0/0 = nan when every target is ignored, as torch
-
-
-def _losses(p: _Problem, m, r, shift_sum) -> np.ndarray:
-    """Per-position -sum_c q_c log p_c, using log p_c = (z_c - m) - r."""
-    if p.probs is not None:
-        q, _, _ = _q_mass_and_denominator(p)
-        log_p = p.z - m[:, None] - r[:, None]
-        return -(q * log_p).sum(axis=1)
-    rows = np.arange(len(p.labels))
-    w_y = np.ones(len(p.labels), p.z.dtype) if p.weight is None else p.weight[p.labels]
-    nll = w_y * (r - (p.z[rows, p.labels] - m))
+def _losses(p: _Problem, m, r, t) -> np.ndarray:
+    """Per-position -sum_c q_c log p_c, with log p_c = (z_c - m) - r (no catastrophic cancellation)."""
+    if p.q is not None:
+        return -(p.q * (p.z - m[:, None] - r[:, None])).sum(axis=1)
+    nll = p.w_y * (r - (p.z[np.arange(len(p.labels)), p.labels] - m))
     if p.smoothing:
-        total_w = p.z.shape[1] if p.weight is None else p.weight.sum()
-        smooth = total_w * r + shift_sum  # sum_c w_c (r + m - z_c), every term >= 0
+        total_weight = p.z.shape[1] if p.weight is None else p.weight.sum()
+        smooth = total_weight * r + t  # sum_c w_c (r + m - z_c): every term >= 0
         nll = (1 - p.smoothing) * nll + (p.smoothing / p.z.shape[1]) * smooth
     return np.where(p.valid, nll, 0).astype(p.z.dtype, copy=False)
 
 
-def _loss(p: _Problem):
-    need_shift_sum = p.labels is not None and p.smoothing > 0
-    m, r, shift_sum = row_stats(p.z, p.weight, need_shift_sum=need_shift_sum)
-    _, _, denominator = _q_mass_and_denominator(p)
-    return _reduce(_losses(p, m, r, shift_sum), p, denominator)
+def _reduce(per_position: np.ndarray, out_shape, reduction: str, denominator):
+    if reduction == "none":
+        return per_position.reshape(out_shape)
+    total = per_position.sum()
+    if reduction == "sum":
+        return total
+    with np.errstate(invalid="ignore", divide="ignore"):  # 0/0 = nan when every target is ignored, as torch
+        return total / per_position.dtype.type(denominator)
 
 
 def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
@@ -132,7 +128,36 @@ def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean
     indices the sum is divided by the total weight of the non-ignored targets (nan if every target
     is ignored, as in torch); with probabilities, by the number of positions.
     """
-    return _loss(_prepare(input, target, weight, ignore_index, reduction, label_smoothing))
+    p = _prepare(input, target, weight, ignore_index, reduction, label_smoothing)
+    return _reduce(_losses(p, *_stats(p)), p.out_shape, p.reduction, p.denominator)
+
+
+def cross_entropy_and_grad(
+    input, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0
+):
+    """(cross_entropy(...), d cross_entropy / d input), sharing one pass over the logits."""
+    p = _prepare(input, target, weight, ignore_index, reduction, label_smoothing)
+    scale = 1.0 if p.reduction != "mean" else (1.0 / p.denominator if p.denominator != 0 else 0.0)
+    grad = np.empty_like(p.z)
+    m, r, t = _stats(p, softmax_out=grad, row_scale=(p.mass * scale).astype(p.z.dtype, copy=False))
+    loss = _reduce(_losses(p, m, r, t), p.out_shape, p.reduction, p.denominator)
+    if p.q is not None:  # grad = scale * (s * softmax - q); the first term is already in place
+        grad -= p.q * grad.dtype.type(scale)
+    else:
+        grad[np.arange(len(p.labels)), p.labels] -= ((1 - p.smoothing) * scale * p.w_y).astype(grad.dtype)
+        if p.smoothing:
+            w = np.ones(grad.shape[1], grad.dtype) if p.weight is None else p.weight
+            grad -= (p.smoothing / grad.shape[1] * scale) * np.outer(p.valid, w).astype(grad.dtype)
+    return loss, _unrows(grad, p.x.shape)
+
+
+def cross_entropy_grad(input, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
+    """dL/dinput of cross_entropy: (sum_c q_c) * softmax(z) - q, divided by the mean's denominator.
+
+    For reduction="none" it is the gradient of the sum of the per-position losses (what torch's
+    backward gives with a gradient of ones). Positions with ignore_index get a zero gradient.
+    """
+    return cross_entropy_and_grad(input, target, weight, ignore_index, reduction, label_smoothing)[1]
 
 
 def nll_loss(log_probs, target, weight=None, ignore_index=-100, reduction="mean"):
@@ -143,54 +168,12 @@ def nll_loss(log_probs, target, weight=None, ignore_index=-100, reduction="mean"
     """
     check_options(reduction, 0.0)
     x = as_logits(log_probs, "log_probs", axis=class_axis(log_probs))
-    num_classes = x.shape[0] if x.ndim == 1 else x.shape[1]
-    w = as_weight(weight, num_classes, x.dtype)
-    y = as_labels(target, x.shape, ignore_index).reshape(-1)
-    valid = y != ignore_index
-    safe = np.where(valid, y, 0)
-    z = _rows(x)
-    w_y = np.ones(len(safe), x.dtype) if w is None else w[safe]
-    w_y = np.where(valid, w_y, 0).astype(x.dtype, copy=False)
-    per = np.where(valid, -w_y * z[np.arange(len(safe)), safe], 0).astype(x.dtype, copy=False)
-    p = _Problem(z=z, out_shape=np.shape(target), weight=w, reduction=reduction, smoothing=0.0)
-    return _reduce(per, p, w_y.sum())
-
-
-def _loss_and_grad(p: _Problem):
-    grad = np.empty_like(p.z)
-    need_shift_sum = p.labels is not None and p.smoothing > 0
-    m, r, shift_sum = row_stats(p.z, p.weight, softmax_out=grad, need_shift_sum=need_shift_sum)
-    q, mass, denominator = _q_mass_and_denominator(p)
-    loss = _reduce(_losses(p, m, r, shift_sum), p, denominator)
-    scale = 1.0 if p.reduction != "mean" else (1.0 / denominator if denominator != 0 else 0.0)
-    grad *= (mass * scale).astype(grad.dtype, copy=False)[:, None]  # s * p
-    if q is not None:
-        grad -= q * grad.dtype.type(scale)
-    else:
-        rows = np.arange(len(p.labels))
-        w_y = np.ones(len(p.labels), grad.dtype) if p.weight is None else p.weight[p.labels]
-        grad[rows, p.labels] -= ((1 - p.smoothing) * scale * w_y * p.valid).astype(grad.dtype, copy=False)
-        if p.smoothing:
-            w = np.ones(grad.shape[1], grad.dtype) if p.weight is None else p.weight
-            grad -= (p.smoothing / grad.shape[1] * scale) * np.outer(p.valid, w).astype(
-                grad.dtype, copy=False
-            )
-    return loss, grad
-
-
-def cross_entropy_and_grad(
-    input, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0
-):
-    """(cross_entropy(...), its gradient with respect to input) in one pass over the logits."""
-    x_shape = np.shape(input)
-    loss, grad = _loss_and_grad(_prepare(input, target, weight, ignore_index, reduction, label_smoothing))
-    return loss, _unrows(grad, x_shape)
-
-
-def cross_entropy_grad(input, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
-    """dL/dinput of cross_entropy: (sum_c q_c) * softmax(z) - q, divided by the mean's denominator.
-
-    For reduction="none" it is the gradient of the sum of the per-position losses (what torch's
-    backward gives with a gradient of ones). Positions with ignore_index get a zero gradient.
-    """
-    return cross_entropy_and_grad(input, target, weight, ignore_index, reduction, label_smoothing)[1]
+    w = as_weight(weight, x.shape[class_axis(x)], x.dtype)
+    y = as_labels(target, x.shape, ignore_index)
+    flat = y.reshape(-1)
+    valid = flat != ignore_index
+    labels = np.where(valid, flat, 0)
+    w_y = valid.astype(x.dtype) if w is None else np.where(valid, w[labels], 0).astype(x.dtype)
+    picked = _rows(x)[np.arange(len(labels)), labels]
+    per = np.where(valid, -w_y * picked, 0).astype(x.dtype, copy=False)
+    return _reduce(per, y.shape, reduction, w_y.sum())

@@ -21,11 +21,11 @@ def class_axis(z) -> int:
     return 0 if np.ndim(z) == 1 else 1
 
 
-def as_logits(z, name: str = "logits", axis: int = -1) -> np.ndarray:
+def as_logits(z, name: str = "logits", axis: int = -1, check_values: bool = True) -> np.ndarray:
     """Return `z` as a float ndarray (float32 stays float32, ints become float64), checked finite.
 
     Classes lie along `axis`; every slice along it needs at least one finite logit (-inf is allowed
-    elsewhere, to rule a class out).
+    elsewhere, to rule a class out). With check_values=False the caller must call check_finite.
     """
     arr = np.asarray(z)
     if arr.dtype == np.bool_ or not (
@@ -39,14 +39,19 @@ def as_logits(z, name: str = "logits", axis: int = -1) -> np.ndarray:
     if arr.size == 0:
         what = "no classes" if arr.shape[axis] == 0 else "an empty batch"
         raise ValueError(f"{name} is empty (shape {arr.shape}): {what}, nothing to compute")
-    _check_values(arr, axis, name)
+    if check_values:
+        check_finite(arr, axis, name)
     return arr
 
 
-def _check_values(arr: np.ndarray, axis: int, name: str) -> None:
-    # One max-reduction finds NaN (max propagates it), +inf, and all -inf slices without a
-    # full-size temporary; the exact position is searched for only when something is wrong.
-    top = arr.max(axis=axis)
+def check_finite(arr: np.ndarray, axis: int, name: str = "logits", maxima=None) -> None:
+    """Raise on NaN or +inf in arr, or a slice along axis that is all -inf.
+
+    One max-reduction (NaN propagates through max) finds all three without a full-size temporary;
+    the fast path passes the row maxima it computes anyway as `maxima`, so checking costs no extra
+    pass over the logits. The exact position is searched for only when something is wrong.
+    """
+    top = arr.max(axis=axis) if maxima is None else maxima
     if np.isnan(top).any() or (top == np.inf).any():
         index = _first(np.isnan(arr) | (arr == np.inf))
         raise ValueError(
@@ -54,7 +59,7 @@ def _check_values(arr: np.ndarray, axis: int, name: str) -> None:
             "(-inf is allowed to rule a class out)"
         )
     if (top == -np.inf).any():
-        index = _first(np.atleast_1d(top == -np.inf))
+        index = _first(np.atleast_1d(arr.max(axis=axis) == -np.inf))
         raise ValueError(
             f"{name} are all -inf along axis {axis} at {_where(index)}: "
             "softmax needs at least one finite logit"

@@ -1,0 +1,177 @@
+"""Speed and memory of the loop, one-hot and vectorized losses against torch: `python -m xentlib.bench`.
+
+Time is the median of repeated calls; memory is the peak resident memory a call adds on top of what
+the process already held (Linux: VmHWM after resetting it through /proc/self/clear_refs), as a
+share of the logits' own size. Ratios are to torch.nn.functional.cross_entropy in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import time
+
+import numpy as np
+
+from . import cross_entropy, cross_entropy_and_grad, cross_entropy_loop, cross_entropy_onehot
+
+SIZES = [(3, 5), (1000, 10), (10_000, 100), (65_536, 1000)]
+DTYPES = [np.float32, np.float64]
+
+
+def _status_kib(field: str) -> int:
+    with open("/proc/self/status") as f:
+        return int(re.search(rf"{field}:\s+(\d+)", f.read()).group(1))
+
+
+def peak_extra_bytes(fn) -> int | None:
+    """Peak resident memory that one call of fn adds, in bytes (None where Linux cannot tell)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")  # resets VmHWM to the current VmRSS
+        before = _status_kib("VmRSS")
+        fn()
+        return max(0, _status_kib("VmHWM") - before) * 1024
+    except OSError:
+        return None
+
+
+def median_seconds(fn, budget: float = 0.3, min_runs: int = 3, max_runs: int = 50) -> float:
+    """Median wall time of fn over repeated calls (after one warm-up), within about `budget` seconds."""
+    fn()
+    times: list[float] = []
+    start = time.perf_counter()
+    while len(times) < min_runs or (len(times) < max_runs and time.perf_counter() - start < budget):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def _candidates(z, y, with_grad: bool):
+    """name -> zero-argument callable computing the mean loss (and its gradient) of z, y."""
+    import torch
+    import torch.nn.functional as F
+
+    zt, yt = torch.from_numpy(z), torch.from_numpy(y)
+    if with_grad:
+        leaf = zt.clone().requires_grad_()
+
+        def torch_call():
+            leaf.grad = None
+            F.cross_entropy(leaf, yt).backward()
+
+        return {"xentlib.cross_entropy_and_grad": lambda: cross_entropy_and_grad(z, y), "torch": torch_call}
+    return {
+        "loop": lambda: cross_entropy_loop(z, y),
+        "one-hot": lambda: cross_entropy_onehot(z, y),
+        "xentlib.cross_entropy": lambda: cross_entropy(z, y),
+        "torch": lambda: F.cross_entropy(zt, yt),
+    }
+
+
+def measure(sizes=SIZES, dtypes=DTYPES, budget: float = 0.3):
+    """Rows of (N, C, dtype, mode, method, seconds, ratio to torch, extra bytes, extra / logits bytes)."""
+    rows = []
+    rng = np.random.default_rng(0)
+    for n, c in sizes:
+        for dtype in dtypes:
+            z = rng.normal(0, 2, size=(n, c)).astype(dtype)
+            y = rng.integers(0, c, size=n)
+            for mode in ("loss", "loss+grad"):
+                found = {}
+                for name, fn in _candidates(z, y, mode == "loss+grad").items():
+                    slow = name in ("loop", "one-hot") and n * c > 1_000_000
+                    found[name] = (
+                        median_seconds(fn, budget, min_runs=1 if slow else 3),
+                        peak_extra_bytes(fn),
+                    )
+                torch_seconds = found["torch"][0]
+                for name, (seconds, extra) in found.items():
+                    share = None if extra is None else extra / z.nbytes
+                    rows.append(
+                        (
+                            n,
+                            c,
+                            np.dtype(dtype).name,
+                            mode,
+                            name,
+                            seconds,
+                            seconds / torch_seconds,
+                            extra,
+                            share,
+                        )
+                    )
+    return rows
+
+
+def _fmt_time(seconds: float) -> str:
+    for unit, scale in (("s", 1), ("ms", 1e-3), ("us", 1e-6)):
+        if seconds >= scale:
+            return f"{seconds / scale:7.2f} {unit}"
+    return f"{seconds / 1e-6:7.2f} us"
+
+
+def table(rows) -> str:
+    lines = [
+        f"{'N x C':>12} {'dtype':>7} {'mode':>9} {'method':>30} {'time/call':>11} {'x torch':>8} "
+        f"{'extra MiB':>10} {'% logits':>9}"
+    ]
+    for n, c, dtype, mode, name, seconds, ratio, extra, share in rows:
+        mib = "n/a" if extra is None else f"{extra / 2**20:.1f}"
+        pct = "n/a" if share is None else f"{100 * share:.0f}%"
+        lines.append(
+            f"{f'{n}x{c}':>12} {dtype:>7} {mode:>9} {name:>30} {_fmt_time(seconds):>11} {ratio:>7.2f}x "
+            f"{mib:>10} {pct:>9}"
+        )
+    return "\n".join(lines)
+
+
+def targets(rows) -> list[str]:
+    """The project's speed and memory targets, each with the measured figure and PASS or MISS."""
+    get = {(n, c, d, m, name): (ratio, share, s) for n, c, d, m, name, s, ratio, _, share in rows}
+    out = []
+
+    def line(ok: bool, text: str) -> None:
+        out.append(f"{'PASS' if ok else 'MISS'}  {text}")
+
+    for d in ("float32", "float64"):
+        if (k := (65536, 1000, d, "loss", "xentlib.cross_entropy")) in get:
+            line(
+                get[k][0] <= 0.7, f"cross_entropy at 65536x1000 {d}: {get[k][0]:.2f}x torch (target <= 0.7x)"
+            )
+            share = get[k][1]
+            if share is not None:
+                line(
+                    share <= 0.05, f"extra memory at 65536x1000 {d}: {100 * share:.2f}% of the logits (<= 5%)"
+                )
+        if (k := (1000, 10, d, "loss", "xentlib.cross_entropy")) in get:
+            line(get[k][0] <= 1.5, f"cross_entropy at 1000x10 {d}: {get[k][0]:.2f}x torch (target <= 1.5x)")
+            loop = get[(1000, 10, d, "loss", "loop")][2] / get[k][2]
+            line(loop >= 40, f"loop at 1000x10 {d}: {loop:.0f}x slower than vectorized (target >= 40x)")
+    for n, c in ((65536, 1000), (10000, 100)):
+        if (k := (n, c, "float64", "loss+grad", "xentlib.cross_entropy_and_grad")) in get:
+            ratio = get[k][0]
+            line(ratio <= 1.0, f"loss+grad at {n}x{c} float64: {ratio:.2f}x torch forward+backward (<= 1.0x)")
+    return out
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip 65536x1000 (about 10x faster)")
+    parser.add_argument("--budget", type=float, default=0.3, help="seconds of repeats per measurement")
+    args = parser.parse_args(argv)
+    import torch
+
+    sizes = SIZES[:-1] if args.quick else SIZES
+    threads = torch.get_num_threads()
+    print(f"xentlib bench: numpy {np.__version__}, torch {torch.__version__} ({threads} threads)")
+    rows = measure(sizes, budget=args.budget)
+    print(table(rows))
+    print()
+    print("\n".join(targets(rows)))
+
+
+if __name__ == "__main__":
+    main()
