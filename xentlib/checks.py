@@ -545,3 +545,127 @@ def _nll_torch():
 
 
 # --- Exercises of notebooks 05-08 (appended below) ---
+
+_BY_HAND = ("cross_entropy", "CrossEntropyLoss", "nll_loss", "NLLLoss", "cross_entropy_and_grad")
+_GRAD_BY_HAND = ("cross_entropy_grad", "cross_entropy_and_grad", "numerical_grad", "backward")
+
+
+def _random_batch(seed: int, n: int, c: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    return rng.normal(0, 2, size=(n, c)), rng.integers(0, c, size=n)
+
+
+# 05_pytorch_modules -------------------------------------------------------------------------------
+
+
+@exercise(
+    "ignore_index_by_hand",
+    task="make ce_ignore_index(logits, labels, ignore_index) return the mean loss over the samples "
+    "whose label is not ignore_index",
+    hint="log_p = log_softmax(logits, axis=1); rows = np.flatnonzero(labels != ignore_index); "
+    "return -log_p[rows, labels[rows]].mean()",
+    forbid=_BY_HAND,
+)
+def _ignore_index_by_hand():
+    from .loss import cross_entropy
+
+    z, y = _seed()
+
+    def reference(logits, labels, ignore_index=-100):
+        return cross_entropy(logits, labels, ignore_index=ignore_index)
+
+    many, many_y = _random_batch(5, 6, 4)
+    many_y[[1, 2, 4]] = -1
+    cases = [
+        Case("nothing ignored", (z, y, -100)),
+        Case(
+            "second sample ignored",
+            (z, np.array([1, -100, 3]), -100),
+            hint="-100 is not a column of logits: select the kept rows before you index with the labels",
+        ),
+        Case(
+            "ignore_index=0",
+            (z, np.array([0, 2, 0]), 0),
+            hint="a sample is skipped when its label equals ignore_index, whatever that number is",
+        ),
+        Case(
+            "half of 6 samples ignored",
+            (many, many_y, -1),
+            hint="divide by the number of kept samples, not by N: ignored samples leave the mean entirely",
+        ),
+        Case("float32 logits", (z.astype(np.float32), np.array([-100, 2, 3]), -100), **F32),
+        Case(
+            "every sample ignored",
+            (z, np.array([-100, -100, -100]), -100),
+            hint="with no sample left the mean is 0/0 = nan, as in torch (np.mean of an empty array is nan)",
+        ),
+    ]
+    return reference, cases
+
+
+@exercise(
+    "weighted_mean_by_hand",
+    task="make ce_weighted(logits, labels, weight) return the class-weighted mean loss: "
+    "sum_i w[y_i] * loss_i / sum_i w[y_i]",
+    hint="loss_i = -log_softmax(logits, axis=1)[np.arange(N), labels]; w = weight[labels]; "
+    "return (w * loss_i).sum() / w.sum()",
+    forbid=_BY_HAND,
+)
+def _weighted_mean_by_hand():
+    from .loss import cross_entropy
+
+    z, y = _seed()
+
+    def reference(logits, labels, weight):
+        return cross_entropy(logits, labels, weight=weight)
+
+    weight = np.array([1.0, 2.0, 0.5, 3.0, 1.0])
+    many, many_y = _random_batch(6, 8, 6)
+    cases = [
+        Case("all weights 1", (z, y, np.ones(5)), hint="with equal weights the result is the plain mean"),
+        Case(
+            "the notebook's weights",
+            (z, y, weight),
+            hint="divide by the sum of the weights of the true classes, w[labels].sum(), not by N",
+        ),
+        Case(
+            "weights times 10",
+            (z, y, 10 * weight),
+            hint="scaling all weights must not change a weighted mean",
+        ),
+        Case("a class with weight 0", (z, y, np.array([1.0, 0.0, 1.0, 1.0, 1.0]))),
+        Case("8 samples, 6 classes", (many, many_y, np.arange(1.0, 7.0))),
+    ]
+    return reference, cases
+
+
+@exercise(
+    "label_smoothing_by_hand",
+    task="make ce_label_smoothing(logits, labels, eps) return the mean of -sum_c q_c log p_c with the "
+    "smoothed target q = (1 - eps) * one_hot(labels) + eps / C",
+    hint="q = (1 - eps) * np.eye(C)[labels] + eps / C; log_p = log_softmax(logits, axis=1); "
+    "return -(q * log_p).sum(axis=1).mean()",
+    forbid=_BY_HAND,
+)
+def _label_smoothing_by_hand():
+    from .loss import cross_entropy
+
+    z, y = _seed()
+
+    def reference(logits, labels, eps):
+        return cross_entropy(logits, labels, label_smoothing=eps)
+
+    many, many_y = _random_batch(7, 10, 7)
+    cases = [
+        Case("eps = 0 (no smoothing)", (z, y, 0.0)),
+        Case("eps = 0.1", (z, y, 0.1), hint="the eps / C goes to every class, the true class included"),
+        Case("eps = 1 (uniform target)", (z, y, 1.0)),
+        Case("10 samples, 7 classes, eps = 0.25", (many, many_y, 0.25), hint="C is logits.shape[1]"),
+        Case(
+            "huge logits",
+            (z * 1000, y, 0.1),
+            hint="np.log(softmax(...)) is -inf where a probability underflows to 0, and q is never 0 "
+            "with smoothing; use log_softmax",
+        ),
+    ]
+    return reference, cases
