@@ -169,3 +169,19 @@ def test_one_hot_checks_its_labels_and_class_count():
 def test_logits_of_strings():
     with raises(TypeError, "real numbers"):
         xl.softmax(np.array(["a", "b"]))
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf])
+def test_bad_value_found_in_the_blocked_threaded_path(bad):
+    z = np.zeros((70_000, 10), dtype=np.float32)  # large enough for the threaded fast path
+    z[65_000, 3] = bad
+    for func in (xl.cross_entropy, xl.cross_entropy_grad):
+        with raises(ValueError, str(bad), "position (65000, 3)"):
+            func(z, np.zeros(70_000, dtype=int))
+
+
+def test_all_minus_inf_slice_of_a_k_dimensional_input():
+    z = np.zeros((2, 3, 4))
+    z[1, :, 2] = -np.inf
+    with raises(ValueError, "all -inf", "axis 1", "position (1, 2)"):
+        xl.cross_entropy(z, np.zeros((2, 4), dtype=int))
