@@ -669,3 +669,115 @@ def _label_smoothing_by_hand():
         ),
     ]
     return reference, cases
+
+
+# 06_gradients -------------------------------------------------------------------------------------
+
+
+@exercise(
+    "ce_grad",
+    task="make ce_grad(logits, labels) return the gradient of the mean cross-entropy, "
+    "(softmax(logits) - one_hot(labels)) / N, an array of the logits' shape",
+    hint="p = softmax(logits, axis=1); subtract 1 at each row's true class, p[np.arange(N), labels] -= 1; "
+    "then divide by N",
+    forbid=_GRAD_BY_HAND,
+)
+def _ce_grad():
+    from .loss import cross_entropy_grad
+
+    z, y = _seed()
+    many, many_y = _random_batch(8, 10, 4)
+    cases = [
+        Case("the seed batch", (z, y), hint="row i is softmax(z_i) minus 1 at the true class, over N = 3"),
+        Case("one sample", (z[:1], y[:1])),
+        Case("10 samples, 4 classes", (many, many_y), hint="divide by the number of samples, len(labels)"),
+        Case("every label the same", (z, np.array([0, 0, 0]))),
+        Case("float32 logits", (z.astype(np.float32), y), **F32),
+        Case(
+            "huge logits",
+            (z * 1000, y),
+            hint="exp(1000) overflows: use the stable softmax (xl.softmax) rather than np.exp directly",
+        ),
+    ]
+    return cross_entropy_grad, cases
+
+
+@exercise(
+    "central_difference",
+    task="make central_difference(f, z, eps) return, for every entry k of z, "
+    "(f(z + eps e_k) - f(z - eps e_k)) / (2 eps), as an array of z's shape",
+    hint="z = np.array(z, dtype=float); g = np.zeros_like(z); for k in np.ndindex(z.shape): set z[k] to "
+    "old + eps, then old - eps, evaluate f each time, restore z[k] = old, store the difference / (2 eps)",
+    rtol=1e-6,
+    atol=1e-8,
+    forbid=("numerical_grad", "grad_check", "backward", "gradient"),
+)
+def _central_difference():
+    from .gradcheck import numerical_grad
+    from .loss import cross_entropy
+    from .softmax import logsumexp
+
+    z, y = _seed()
+
+    def sum_of_squares(v):
+        return float(np.sum(np.asarray(v) ** 2))
+
+    def seed_loss(v):
+        return float(cross_entropy(v, y))
+
+    def lse(v):
+        return float(logsumexp(v))
+
+    def first_cubed(v):
+        return float(np.asarray(v).ravel()[0] ** 3)
+
+    cases = [
+        Case("sum of squares (gradient 2z)", (sum_of_squares, np.array([1.0, -2.0, 3.0]), 1e-6)),
+        Case(
+            "the seed loss, 3 x 5 logits",
+            (seed_loss, z, 1e-6),
+            hint="return an array shaped like z: one partial derivative per entry, also for 2-D z",
+        ),
+        Case("log-sum-exp of one row", (lse, z[1], 1e-6)),
+        Case("one entry", (sum_of_squares, np.array([0.5]), 1e-6)),
+        Case(
+            "a bigger eps, z^3",
+            (first_cubed, np.array([2.0, 1.0]), 1e-2),
+            hint="use the eps you are given, and step both ways: (f(z + eps) - f(z - eps)) / (2 eps)",
+        ),
+        Case(
+            "integers in z",
+            (sum_of_squares, np.array([1, 2]), 1e-6),
+            hint="work on a float copy, np.array(z, dtype=float): an integer array cannot hold z + eps",
+        ),
+    ]
+    return numerical_grad, cases
+
+
+@exercise(
+    "smoothed_grad",
+    task="make smoothed_grad(logits, labels, eps) return (softmax(logits) - q) / N with the smoothed "
+    "target q = (1 - eps) * one_hot(labels) + eps / C",
+    hint="q = (1 - eps) * np.eye(C)[labels] + eps / C; return (softmax(logits, axis=1) - q) / len(labels)",
+    forbid=_GRAD_BY_HAND,
+)
+def _smoothed_grad():
+    from .loss import cross_entropy_grad
+
+    z, y = _seed()
+
+    def reference(logits, labels, eps):
+        return cross_entropy_grad(logits, labels, label_smoothing=eps)
+
+    many, many_y = _random_batch(9, 6, 4)
+    cases = [
+        Case("eps = 0 (no smoothing)", (z, y, 0.0)),
+        Case("eps = 0.1", (z, y, 0.1), hint="eps / C goes to every class, the true class too"),
+        Case("eps = 1 (uniform target)", (z, y, 1.0)),
+        Case(
+            "6 samples, 4 classes, eps = 0.3",
+            (many, many_y, 0.3),
+            hint="C is logits.shape[1] and N is len(labels)",
+        ),
+    ]
+    return reference, cases
