@@ -56,6 +56,15 @@ def _unrows(g: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     return np.moveaxis(g.reshape(shape[0], *shape[2:], shape[1]), -1, 1)
 
 
+def _targets(y: np.ndarray, ignore_index: int, weight, dtype):
+    """Flattened (valid mask, labels with 0 where ignored, target-class weights with 0 where ignored)."""
+    flat = y.reshape(-1)
+    valid = flat != ignore_index
+    labels = np.where(valid, flat, 0)
+    w_y = valid.astype(dtype) if weight is None else np.where(valid, weight[labels], 0).astype(dtype)
+    return valid, labels, w_y
+
+
 def _prepare(input, target, weight, ignore_index, reduction, label_smoothing) -> _Problem:
     check_options(reduction, label_smoothing)
     x = as_logits(input, "input", axis=class_axis(input), check_values=False)  # values: see _stats
@@ -77,10 +86,7 @@ def _prepare(input, target, weight, ignore_index, reduction, label_smoothing) ->
         out_shape = x.shape[:1] + x.shape[2:] if x.ndim > 1 else ()
         return _Problem(out_shape=out_shape, q=q, mass=q.sum(axis=1), denominator=len(z), **common)
     y = as_labels(target, x.shape, ignore_index)
-    flat = y.reshape(-1)
-    valid = flat != ignore_index
-    labels = np.where(valid, flat, 0)
-    w_y = valid.astype(x.dtype) if w is None else np.where(valid, w[labels], 0).astype(x.dtype)
+    valid, labels, w_y = _targets(y, ignore_index, w, x.dtype)
     mass = w_y
     if eps:
         total_weight = num_classes if w is None else w.sum()
@@ -170,10 +176,7 @@ def nll_loss(log_probs, target, weight=None, ignore_index=-100, reduction="mean"
     x = as_logits(log_probs, "log_probs", axis=class_axis(log_probs))
     w = as_weight(weight, x.shape[class_axis(x)], x.dtype)
     y = as_labels(target, x.shape, ignore_index)
-    flat = y.reshape(-1)
-    valid = flat != ignore_index
-    labels = np.where(valid, flat, 0)
-    w_y = valid.astype(x.dtype) if w is None else np.where(valid, w[labels], 0).astype(x.dtype)
+    valid, labels, w_y = _targets(y, ignore_index, w, x.dtype)
     picked = _rows(x)[np.arange(len(labels)), labels]
     per = np.where(valid, -w_y * picked, 0).astype(x.dtype, copy=False)
     return _reduce(per, y.shape, reduction, w_y.sum())
