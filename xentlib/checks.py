@@ -781,3 +781,68 @@ def _smoothed_grad():
         ),
     ]
     return reference, cases
+
+
+# 07_training_a_classifier -------------------------------------------------------------------------
+
+
+def _classifier_cases(seed: int):
+    """Small softmax-regression problems: (name, X, y, W, b)."""
+    from .datasets import make_blobs
+
+    rng = np.random.default_rng(seed)
+    x, y = make_blobs(10, seed=seed)
+    w, b = rng.normal(size=(2, 3)), rng.normal(size=3)
+    x4 = rng.normal(size=(7, 5))
+    y4 = rng.integers(0, 4, size=7)
+    w4, b4 = rng.normal(size=(5, 4)), rng.normal(size=4)
+    return [
+        ("30 blob points, 3 classes", x, y, w, b),
+        ("one point", x[:1], y[:1], w, b),
+        ("the bias matters", x, y, np.zeros((2, 3)), np.array([0.0, 1.0, -1.0])),
+        ("7 points, 5 features, 4 classes", x4, y4, w4, b4),
+    ]
+
+
+@exercise(
+    "predict_classes",
+    task="make my_predict(X, W, b) return the predicted class of every row of X: the index of its "
+    "largest logit in X @ W + b",
+    hint="np.argmax(X @ W + b, axis=1): one class per row (axis=1 runs over the classes)",
+)
+def _predict_classes():
+    from .training import predict
+
+    cases = [Case(name, (x, w, b)) for name, x, _, w, b in _classifier_cases(10)]
+    return predict, cases
+
+
+@exercise(
+    "accuracy",
+    task="make my_accuracy(X, y, W, b) return the fraction (0 to 1) of rows whose predicted class "
+    "equals the label",
+    hint="predicted = np.argmax(X @ W + b, axis=1); return np.mean(predicted == y)",
+)
+def _accuracy():
+    from .training import accuracy
+
+    cases = [Case(name, (x, y, w, b)) for name, x, y, w, b in _classifier_cases(11)]
+    return accuracy, cases
+
+
+@exercise(
+    "weight_gradient",
+    task="make weight_gradient(W, b, X, y) return dL/dW = X.T @ G with G = (softmax(X @ W + b) - "
+    "one_hot(y)) / N, an array of W's shape",
+    hint="G = softmax(X @ W + b, axis=1); G[np.arange(N), y] -= 1; G /= N; return X.T @ G "
+    "(shape (D, N) @ (N, C) = (D, C))",
+    forbid=_GRAD_BY_HAND + ("gradient_step", "fit"),
+)
+def _weight_gradient():
+    from .loss import cross_entropy_grad
+
+    def reference(w, b, x, y):
+        return np.asarray(x).T @ cross_entropy_grad(np.asarray(x) @ w + b, y)
+
+    cases = [Case(name, (w, b, x, y)) for name, x, y, w, b in _classifier_cases(12)]
+    return reference, cases
