@@ -48,6 +48,11 @@ def _names(class_names, num_classes: int) -> list[str]:
     return names
 
 
+def loss_text(loss) -> str:
+    """A scalar loss as its shortest exact float64 text; a per-sample loss as [l_0, l_1, ...]."""
+    return "[" + ", ".join(map(_num, loss)) + "]" if np.ndim(loss) else _num(loss)
+
+
 def bars_html(probabilities, names, true_class: int | None = None) -> str:
     """One vertical bar per class, of height 100 * p_c % (the true class in orange), p_c written under it."""
     columns = []
@@ -82,8 +87,7 @@ def sample_html(state: LossState, i: int, names) -> str:
 
 def loss_html(state: LossState) -> str:
     """The loss readout: cross_entropy(z, y, label_smoothing, reduction) with every digit of float64."""
-    value = state.loss
-    text = "[" + ", ".join(map(_num, value)) + "]" if np.ndim(value) else _num(value)
+    text = loss_text(state.loss)
     formula = {"mean": "(1/N) &Sigma;<sub>i</sub>", "sum": "&Sigma;<sub>i</sub>", "none": "per sample:"}
     smooth = f", label_smoothing={state.label_smoothing:g}" if state.label_smoothing else ""
     return (
@@ -259,6 +263,10 @@ class LossExplorer(_Explorer):
         self._reduction.observe(self._refresh, names="value")
         self._matrix.observe(self._on_matrix, names="value")
 
+    def __repr__(self) -> str:
+        n, c = self._state.logits.shape
+        return f"LossExplorer({n} samples x {c} classes, loss={loss_text(self._state.loss)})"
+
     @property
     def labels(self) -> np.ndarray:
         return self._state.labels.copy()
@@ -403,6 +411,10 @@ class SoftmaxExplorer(_Explorer):
         self._refresh()
         for control in (*self._sliders, self._temperature, self._scale):
             control.observe(self._refresh, names="value")
+
+    def __repr__(self) -> str:
+        p = self._state.probabilities.round(4).tolist()
+        return f"SoftmaxExplorer({self._state.logits.size} classes, probabilities={p})"
 
     @property
     def temperature(self) -> float:

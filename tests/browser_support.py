@@ -1,0 +1,220 @@
+"""JupyterLab in headless Chromium for the browser tests: server, notebook, Run All, kernel calls."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the networking flags Chromium hangs on a closed network; never `playwright install`.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+INSTALL_HINT = (
+    "Chromium is needed at /usr/bin/chromium for the browser tests: on Debian/Ubuntu run "
+    "`sudo apt-get install -y chromium` (.ci/run does this in CI), then run the tests again"
+)
+
+# window.jupyterapp exists because the server runs with --LabApp.expose_app_in_browser=True.
+KERNEL_READY_JS = """() => {
+  const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  const ctx = panel && panel.sessionContext;
+  const kernel = ctx && ctx.session && ctx.session.kernel;
+  return !!(ctx && ctx.isReady && kernel && kernel.status === 'idle'
+            && kernel.connectionStatus === 'connected');
+}"""
+
+# Run All stops at the first error, so "done" is: every code cell has a count, or one has an error.
+RUN_STATE_JS = """() => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  const kernel = panel.sessionContext.session.kernel;
+  const cells = panel.content.widgets.filter(c => c.model.type === 'code');
+  const errors = [];
+  for (const c of cells) {
+    const tags = c.model.getMetadata('tags') || [];
+    if (tags.includes('raises-exception')) continue;  // raises on purpose; Run All goes on past it
+    for (const o of c.model.outputs.toJSON()) {
+      if (o.output_type === 'error') errors.push(o.ename + ': ' + o.evalue);
+    }
+  }
+  const counted = cells.every(c => c.model.executionCount !== null);
+  return {done: (counted || errors.length > 0) && kernel.status === 'idle', errors, cells: cells.length};
+}"""
+
+EXECUTE_JS = """async (code) => {
+  const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+  let out = '';
+  const future = kernel.requestExecute({code, store_history: false, silent: false});
+  future.onIOPub = msg => {
+    if (msg.header.msg_type === 'stream') out += msg.content.text;
+    if (msg.header.msg_type === 'error') out += 'ERROR ' + msg.content.ename + ': ' + msg.content.evalue;
+  };
+  await future.done;
+  return out;
+}"""
+
+
+def require_chromium() -> str:
+    """Path of Debian's Chromium; skip with install instructions, or fail when CI=true."""
+    if CHROMIUM.exists():
+        return str(CHROMIUM)
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true and no browser: {INSTALL_HINT}")
+    pytest.skip(INSTALL_HINT)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Lab:
+    """A JupyterLab server on 127.0.0.1, a free port and a random token, with its config in a temp dir."""
+
+    def __init__(self, root: Path, home: Path):
+        self.root, self.home = root, home
+        self.port, self.token = free_port(), secrets.token_hex(16)
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = home / "jupyterlab.log"
+        self.process = None
+
+    def start(self, timeout: float = 60) -> None:
+        env = dict(os.environ)
+        for var, sub in [
+            ("JUPYTER_CONFIG_DIR", "config"),
+            ("JUPYTER_RUNTIME_DIR", "runtime"),
+            ("JUPYTERLAB_SETTINGS_DIR", "settings"),
+            ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"),
+        ]:
+            env[var] = str(self.home / sub)
+            (self.home / sub).mkdir(parents=True, exist_ok=True)
+        notification = self.home / "settings" / "@jupyterlab" / "apputils-extension"
+        notification.mkdir(parents=True, exist_ok=True)
+        (notification / "notification.jupyterlab-settings").write_text(
+            json.dumps({"fetchNews": "false", "checkForUpdates": False})
+        )
+        command = [
+            str(Path(sys.executable).parent / "jupyter"),
+            "lab",
+            "--no-browser",
+            f"--port={self.port}",
+            "--ServerApp.ip=127.0.0.1",
+            f"--IdentityProvider.token={self.token}",
+            f"--ServerApp.root_dir={self.root}",
+            "--LabApp.expose_app_in_browser=True",
+            "--LabApp.news_url=None",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        ]
+        if os.getuid() == 0:
+            command.append("--allow-root")
+        self.process = subprocess.Popen(command, env=env, stdout=self.log.open("w"), stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(
+                    f"jupyter lab exited with {self.process.returncode}:\n{self.log.read_text()}"
+                )
+            try:
+                self.api("GET", "/api/status")
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"jupyter lab did not answer /api/status in {timeout} s:\n{self.log.read_text()}")
+
+    def api(self, method: str, path: str):
+        request = urllib.request.Request(
+            f"{self.url}{path}", method=method, headers={"Authorization": f"token {self.token}"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        try:
+            for session in self.api("GET", "/api/sessions"):
+                self.api("DELETE", f"/api/sessions/{session['id']}")
+        except OSError:
+            pass  # the server is already gone: nothing left to shut down through it
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=5)
+        self.process = None
+
+    def notebook_url(self, name: str) -> str:
+        return f"{self.url}/lab/tree/{name}?reset&token={self.token}"
+
+
+@contextmanager
+def running_lab(notebooks: Path, home: Path):
+    """A Lab serving a copy of `notebooks` (autosave must not write outputs into the repository)."""
+    root = home / "notebooks"
+    shutil.copytree(notebooks, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    lab = Lab(root, home)
+    try:
+        lab.start()
+        yield lab
+    finally:
+        lab.stop()
+
+
+@contextmanager
+def chromium(profile: Path, executable: str):
+    """A headless Chromium (Debian's, through Playwright) with a throw-away profile."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=executable,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 1000},
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+def open_notebook(context, lab: Lab, name: str, timeout_ms: float = 60_000):
+    """Open a notebook and wait until its kernel is really there: connected and idle, not just the toolbar."""
+    page = context.new_page()
+    page.goto(lab.notebook_url(name))
+    page.locator(".jp-NotebookPanel:visible").first.wait_for(timeout=timeout_ms)
+    page.wait_for_function(KERNEL_READY_JS, timeout=timeout_ms, polling=100)
+    return page
+
+
+def run_all(page, timeout_ms: float = 120_000) -> dict:
+    """Run every cell; return {'errors': [...], 'cells': n} once done (or stopped by an error)."""
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_function(f"() => ({RUN_STATE_JS})().done", timeout=timeout_ms, polling=200)
+    return page.evaluate(RUN_STATE_JS)
+
+
+def execute(page, code: str) -> str:
+    """Run code in the notebook's kernel (as the page's client) and return what it printed."""
+    return page.evaluate(EXECUTE_JS, code)
