@@ -121,7 +121,9 @@ def _show(arr: np.ndarray) -> str:
     if arr.ndim == 0:
         return f"{float(arr):.10g}"
     if arr.size <= 12:
-        text = np.array2string(arr, precision=6, separator=", ", max_line_width=10_000)
+        text = np.array2string(
+            arr, separator=", ", max_line_width=10_000, formatter={"float_kind": lambda v: f"{v:.6g}"}
+        )
         return " ".join(text.split())
     return f"an array of shape {arr.shape}"
 
