@@ -848,3 +848,90 @@ def _weight_gradient():
 
     cases = [Case(name, (w, b, x, y)) for name, x, y, w, b in _classifier_cases(12)]
     return reference, cases
+
+
+# 08_beyond ----------------------------------------------------------------------------------------
+
+
+@exercise(
+    "entropy_bits",
+    task="make entropy_bits(p) return the entropy -sum_c p_c log2 p_c of a 1-D distribution, in bits",
+    hint="keep only the nonzero entries, nz = p[p > 0], then return -np.sum(nz * np.log2(nz))",
+    forbid=("entropy", "distribution_cross_entropy", "kl_divergence"),
+)
+def _entropy_bits():
+    from .information import entropy
+
+    def reference(p):
+        return entropy(p, units="bits")
+
+    cases = [
+        Case("a fair coin", (np.array([0.5, 0.5]),), hint="a fair coin has exactly 1 bit: use np.log2"),
+        Case("a loaded coin", (np.array([0.9, 0.1]),)),
+        Case("uniform over 8", (np.full(8, 0.125),)),
+        Case(
+            "a certain outcome",
+            (np.array([0.0, 1.0, 0.0]),),
+            hint="0 * log(0) is nan in NumPy; by convention it is 0, so skip the entries with p_c = 0",
+        ),
+        Case("the seed's softmax", (np.exp(SEED_LOGITS[0]) / np.exp(SEED_LOGITS[0]).sum(),)),
+    ]
+    return reference, cases
+
+
+@exercise(
+    "kl_divergence",
+    task="make my_kl(p, q) return KL(p || q) = sum_c p_c log(p_c / q_c) of two 1-D distributions, in nats",
+    hint="m = p > 0; return np.sum(p[m] * np.log(p[m] / q[m])) (entries with p_c = 0 add nothing)",
+    forbid=("kl_divergence", "kl_div", "rel_entr", "entropy", "distribution_cross_entropy"),
+)
+def _kl_divergence():
+    from .information import kl_divergence
+
+    cases = [
+        Case("loaded coin vs fair coin", (np.array([0.9, 0.1]), np.array([0.5, 0.5]))),
+        Case(
+            "fair coin vs loaded coin",
+            (np.array([0.5, 0.5]), np.array([0.9, 0.1])),
+            hint="KL(p || q) weights by p: sum p * log(p / q), in this order",
+        ),
+        Case("a distribution and itself", (np.array([0.2, 0.3, 0.5]), np.array([0.2, 0.3, 0.5]))),
+        Case(
+            "p has a zero",
+            (np.array([0.0, 0.4, 0.6]), np.array([0.2, 0.3, 0.5])),
+            hint="an entry with p_c = 0 contributes 0 (0 * log 0 is nan in NumPy): skip those entries",
+        ),
+        Case(
+            "q rules out what p allows",
+            (np.array([0.5, 0.5]), np.array([1.0, 0.0])),
+            hint="when q_c = 0 but p_c > 0 the divergence is infinite: log(p_c / 0) = inf",
+        ),
+    ]
+    return kl_divergence, cases
+
+
+@exercise(
+    "bce_with_logits",
+    task="make my_bce_with_logits(x, t) return the mean binary cross-entropy of logits x and targets t, "
+    "as max(x, 0) - t * x + log(1 + exp(-|x|)), averaged",
+    hint="np.mean(np.maximum(x, 0) - t * x + np.log1p(np.exp(-np.abs(x))))",
+    forbid=("binary_cross_entropy_with_logits", "binary_cross_entropy", "BCEWithLogitsLoss", "BCELoss"),
+)
+def _bce_with_logits():
+    from .information import binary_cross_entropy_with_logits
+
+    cases = [
+        Case("logit 0", (np.array([0.0]), np.array([1.0])), hint="sigmoid(0) = 0.5, so the loss is log 2"),
+        Case("the notebook's example", (np.array([2.0, -1.0, 0.5]), np.array([1.0, 0.0, 1.0]))),
+        Case(
+            "soft targets",
+            (np.array([1.5, -0.3, 0.0, 4.0]), np.array([0.7, 0.2, 0.5, 1.0])),
+            hint="the targets may be any number in [0, 1], not only 0 or 1",
+        ),
+        Case(
+            "huge logits",
+            (np.array([800.0, -800.0, 40.0]), np.array([0.0, 1.0, 0.0])),
+            hint="log(sigmoid(x)) breaks for large |x|; use max(x, 0) - t * x + log1p(exp(-|x|))",
+        ),
+    ]
+    return binary_cross_entropy_with_logits, cases

@@ -64,13 +64,13 @@ def _p_log_q(p: np.ndarray, q: np.ndarray) -> np.ndarray:
 def entropy(p, axis: int = -1, units: str = "nats") -> np.ndarray:
     """H(p) = -sum_c p_c log p_c: the average surprise of outcomes drawn from p (0 log 0 = 0)."""
     arr = _distribution(p, "p", axis)
-    return -_p_log_q(arr, arr).sum(axis=axis) * arr.dtype.type(_scale(units))
+    return -_p_log_q(arr, arr).sum(axis=axis) * arr.dtype.type(_scale(units)) + 0.0  # + 0.0: no "-0."
 
 
 def distribution_cross_entropy(p, q, axis: int = -1, units: str = "nats") -> np.ndarray:
     """H(p, q) = -sum_c p_c log q_c: the average surprise when outcomes come from p but we expect q."""
     p_arr, q_arr = _pair(p, q, axis)
-    return -_p_log_q(p_arr, q_arr).sum(axis=axis) * p_arr.dtype.type(_scale(units))
+    return -_p_log_q(p_arr, q_arr).sum(axis=axis) * p_arr.dtype.type(_scale(units)) + 0.0
 
 
 def kl_divergence(p, q, axis: int = -1, units: str = "nats") -> np.ndarray:
