@@ -238,6 +238,14 @@ def test_playground(lab_and_browser):
         kernel = execute(page, "print(repr(float(loss_explorer.loss)))")
         assert kernel.strip() == shown["loss"], "the kernel's .loss differs from the page's"
 
+        box = loss_root.locator(".xent-matrix textarea")
+        box.fill("1 2 3 4 5\n1 2 oops 4 5\n1 2 3 4 5")
+        loss_root.locator(".xent-loss").click()  # leaving the box applies it
+        status = loss_root.locator(".xent-matrix-status")
+        status.get_by_text("Not applied").wait_for(timeout=10_000)
+        assert "row 2: 'oops' is not a number" in status.inner_text()
+        assert read(loss_root)["loss"] == shown["loss"]
+
         times = [change_and_time(page, loss_root, press_slider(loss_root, 6)) for _ in range(MOVES)]
         assert None not in times
         assert_consistent(loss_root)

@@ -127,6 +127,17 @@ def test_display_round_trip_keeps_the_seed_loss():
     assert all(float(format(v, ".4f")) == v for v in xl.SEED_LOGITS.ravel())
 
 
+def test_smoothing_round_trip_uses_the_value_the_readout_shows():
+    e = LossExplorer()
+    (smooth,) = find(e, "xent-smoothing", widgets.FloatSlider)
+    sent = browser_round_trip(0.94, smooth)  # 0.9400000000000001, which moves the loss's last digit
+    assert xl.cross_entropy(xl.SEED_LOGITS, xl.SEED_LABELS, label_smoothing=sent) != xl.cross_entropy(
+        xl.SEED_LOGITS, xl.SEED_LABELS, label_smoothing=0.94
+    )
+    smooth.value = sent
+    assert e.loss == xl.cross_entropy(xl.SEED_LOGITS, xl.SEED_LABELS, label_smoothing=0.94)
+
+
 def test_slider_range_fits_big_logits_and_steps_follow_the_decimals():
     e = LossExplorer([[25.5, -1.0], [0.0, -30.25]], [0, 1])
     s = logit_sliders(e)

@@ -182,6 +182,49 @@ def _logit_slider(value: float, bounds: tuple[float, float], decimals: int, desc
     return _classes(slider, "xent-logit", *css)
 
 
+def _label_menu(names, i: int, label: int):
+    """Sample i's true class: a Dropdown showing the class names, whose value is the class index."""
+    menu = widgets.Dropdown(
+        options=[(n, c) for c, n in enumerate(names)],
+        value=label,
+        description=f"sample {i} label",
+        style={"description_width": "110px"},
+        layout=widgets.Layout(width="300px"),
+    )
+    return _classes(menu, "xent-label", f"xent-sample-{i}")
+
+
+def _option_controls():
+    """The label_smoothing slider (0..1, step 0.01) and the reduction buttons (mean, sum, none)."""
+    smoothing = widgets.FloatSlider(
+        0.0,
+        min=0.0,
+        max=1.0,
+        step=0.01,
+        readout_format=".2f",
+        description="label smoothing",
+        style={"description_width": "110px"},
+    )
+    reduction = widgets.ToggleButtons(
+        options=REDUCTIONS, value="mean", description="reduction", style={"button_width": "60px"}
+    )
+    return _classes(smoothing, "xent-smoothing"), _classes(reduction, "xent-reduction")
+
+
+def _matrix_controls(z):
+    """The box to paste a logits matrix into (applied when it loses focus) and its status line."""
+    box = widgets.Textarea(
+        value=format_matrix(z),
+        continuous_update=False,
+        rows=z.shape[0] + 1,
+        description="paste logits",
+        layout=widgets.Layout(width="520px"),
+        placeholder="one row per sample, e.g. 1.5, -0.2, 0.3",
+    )
+    status = widgets.HTML("<small>one row per sample; click outside the box to apply</small>")
+    return _classes(box, "xent-matrix"), _classes(status, "xent-matrix-status")
+
+
 class _Explorer(widgets.VBox):
     def __init__(self, children, css):
         self._error = _classes(widgets.HTML(""), "xent-error")
@@ -211,41 +254,10 @@ class LossExplorer(_Explorer):
         first = loss_state(z, labels)  # raises here, with xentlib's message, on bad logits or labels
         self._given_names = class_names
         self._class_names = _names(class_names, z.shape[1])
-        self._smoothing = _classes(
-            widgets.FloatSlider(
-                0.0,
-                min=0.0,
-                max=1.0,
-                step=0.01,
-                readout_format=".2f",
-                description="label smoothing",
-                style={"description_width": "110px"},
-            ),
-            "xent-smoothing",
-        )
-        self._reduction = _classes(
-            widgets.ToggleButtons(
-                options=REDUCTIONS, value="mean", description="reduction", style={"button_width": "60px"}
-            ),
-            "xent-reduction",
-        )
+        self._smoothing, self._reduction = _option_controls()
         self._loss_view = _classes(widgets.HTML(""), "xent-loss")
         self._samples = _classes(widgets.VBox(), "xent-samples")
-        self._matrix = _classes(
-            widgets.Textarea(
-                value=format_matrix(z),
-                continuous_update=False,
-                rows=z.shape[0] + 1,
-                description="paste logits",
-                layout=widgets.Layout(width="520px"),
-                placeholder="one row per sample, e.g. 1.5, -0.2, 0.3",
-            ),
-            "xent-matrix",
-        )
-        self._matrix_status = _classes(
-            widgets.HTML("<small>one row per sample; click outside the box to apply</small>"),
-            "xent-matrix-status",
-        )
+        self._matrix, self._matrix_status = _matrix_controls(z)
         super().__init__(
             [
                 self._loss_view,
@@ -289,17 +301,7 @@ class LossExplorer(_Explorer):
         bounds = slider_range(z)
         self._sliders, self._menus, self._views, rows = [], [], [], []
         for i, row in enumerate(z):
-            menu = _classes(
-                widgets.Dropdown(
-                    options=[(n, c) for c, n in enumerate(self._class_names)],
-                    value=int(labels[i]),
-                    description=f"sample {i} label",
-                    style={"description_width": "110px"},
-                    layout=widgets.Layout(width="300px"),
-                ),
-                "xent-label",
-                f"xent-sample-{i}",
-            )
+            menu = _label_menu(self._class_names, i, int(labels[i]))
             sliders = [
                 _logit_slider(
                     v, bounds, self._decimals, self._class_names[c], f"xent-sample-{i}", f"xent-class-{c}"
@@ -318,7 +320,7 @@ class LossExplorer(_Explorer):
     def _controls_state(self) -> LossState:
         z = [[snap(s.value, self._decimals) for s in row] for row in self._sliders]
         y = [menu.value for menu in self._menus]
-        return loss_state(z, y, self._smoothing.value, self._reduction.value)
+        return loss_state(z, y, snap(self._smoothing.value, 2), self._reduction.value)
 
     def _render(self, state: LossState) -> None:
         for i, view in enumerate(self._views):
