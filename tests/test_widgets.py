@@ -313,6 +313,16 @@ def test_softmax_explorer_scale_shows_the_naive_overflow_beside_the_stable_resul
     assert np.isclose(e.probabilities.sum(), 1.0)
 
 
+def test_softmax_explorer_explains_underflow_too():
+    e = SoftmaxExplorer([-1.0, -2.0, -3.0])
+    (scale,) = find(e, "xent-scale", widgets.SelectionSlider)
+    scale.value = 1000
+    assert_softmax_explorer_consistent(e, [-1.0, -2.0, -3.0], scale=1000)
+    stable, naive, table = softmax_table(e)
+    assert naive == ["nan"] * 3 and stable == ["1.0", "0.0", "0.0"]
+    assert e.state.underflows and not e.state.overflows and "underflows to 0" in table
+
+
 def test_softmax_explorer_round_trip_and_errors(monkeypatch):
     e = SoftmaxExplorer()
     for s in logit_sliders(e):

@@ -41,7 +41,8 @@ class SoftmaxState:
     scaled: np.ndarray  # scale * z / T, what both softmaxes see
     probabilities: np.ndarray  # softmax(scaled)
     naive: np.ndarray  # softmax_naive(scaled): nan once exp overflows
-    overflows: bool  # some exp(scaled_c) is inf
+    overflows: bool  # some exp(scaled_c) is inf: inf / inf = nan
+    underflows: bool  # every exp(scaled_c) is 0: 0 / 0 = nan
 
 
 def loss_state(logits, labels, label_smoothing: float = 0.0, reduction: str = "mean") -> LossState:
@@ -59,9 +60,12 @@ def softmax_state(logits, temperature: float = 1.0, scale: float = 1.0) -> Softm
         raise ValueError(f"temperature must be > 0, got {temperature}")
     z = np.array(logits, dtype=np.float64)
     scaled = z * (float(scale) / float(temperature))
-    overflows = bool(np.max(scaled) > EXP_OVERFLOW)
+    with np.errstate(over="ignore", under="ignore"):
+        e = np.exp(scaled)
+    overflows, underflows = bool(np.isinf(e).any()), bool((e == 0).all())
+    naive = softmax_naive(scaled)
     return SoftmaxState(
-        z, float(temperature), float(scale), scaled, softmax(scaled), softmax_naive(scaled), overflows
+        z, float(temperature), float(scale), scaled, softmax(scaled), naive, overflows, underflows
     )
 
 

@@ -99,6 +99,19 @@ def loss_html(state: LossState) -> str:
     )
 
 
+def _naive_note(state: SoftmaxState) -> str:
+    """Why softmax_naive(z') agrees or is nan: exp overflows to inf (inf/inf) or all underflow to 0 (0/0)."""
+    top = f"max z' = {np.max(state.scaled):.6g}"
+    if state.overflows:
+        why = f"{top} &gt; {EXP_OVERFLOW:.2f} = log(largest float64): exp(z') overflows to inf; inf/inf = nan"
+    elif state.underflows:
+        why = f"{top}: every exp(z') underflows to 0; 0/0 = nan"
+    else:
+        return f"{top} &le; {EXP_OVERFLOW:.2f}: exp(z') is finite, both formulas agree."
+    stable = "The stable softmax subtracts max z' first: its largest exp is exp(0) = 1."
+    return f'<span style="color:{RED}">{why} in softmax_naive. {stable}</span>'
+
+
 def softmax_table_html(state: SoftmaxState, names) -> str:
     """Per class: z, z' = scale * z / T, softmax(z') (stable) beside softmax_naive(z'), all digits."""
     rows = "".join(
@@ -110,22 +123,13 @@ def softmax_table_html(state: SoftmaxState, names) -> str:
             zip(names, state.logits, state.scaled, state.probabilities, state.naive, strict=True)
         )
     )
-    top = float(np.max(state.scaled))
-    if state.overflows:
-        note = (
-            f'<span style="color:{RED}">max z\' = {top:.6g} &gt; {EXP_OVERFLOW:.2f} = log(largest float64): '
-            "exp(z') overflows to inf and inf/inf = nan in softmax_naive. The stable softmax subtracts "
-            "max z' first, so its largest exp is exp(0) = 1.</span>"
-        )
-    else:
-        note = f"max z' = {top:.6g} &le; {EXP_OVERFLOW:.2f}: exp(z') is finite, both formulas agree."
     head = "".join(
         f"<th>{h}</th>" for h in ("class", "z", "z' = scale&middot;z/T", "softmax(z')", "softmax_naive(z')")
     )
     head = f"<tr>{head}</tr>"
     return (
         f'<table style="font-size:12px;font-family:monospace">{head}{rows}</table>'
-        f'<div class="xent-overflow" style="font-size:12px">{note}</div>'
+        f'<div class="xent-overflow" style="font-size:12px">{_naive_note(state)}</div>'
     )
 
 
