@@ -84,6 +84,12 @@ WATCH_JS = """(el) => {
 }"""
 
 
+SLIDERS_RENDERED_JS = """() => [...document.querySelectorAll('.xent-explorer')].every(e => {
+  const sliders = e.querySelectorAll('.xent-logit');
+  return sliders.length > 0 && e.querySelectorAll('.xent-logit .noUi-handle').length === sliders.length;
+})"""
+
+
 def number(text: str) -> float:
     return float(text.replace("\u2212", "-"))  # readouts use the Unicode minus sign
 
@@ -163,7 +169,8 @@ def open_and_run(lab, context, name: str):
     state = run_all(page)
     assert state["errors"] == [], f"{name}: error outputs after Run All: {state['errors']}"
     page.locator(f"{PANEL} .xent-explorer").first.wait_for(timeout=30_000)
-    page.wait_for_timeout(300)  # let the views send their first values back before reading anything
+    page.wait_for_function(SLIDERS_RENDERED_JS, timeout=30_000, polling=100)
+    page.wait_for_timeout(300)  # let the new slider views send their rounded values back to the kernel
     assert page.get_by_text("Error displaying widget").count() == 0, f"{name}: a widget failed to display"
     return page
 
