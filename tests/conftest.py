@@ -23,11 +23,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     write(f"{'notebook':<36} {'unsolved wall':>14} {'cells':>7} {'solved wall':>12} {'cells':>7}")
 
     def cell(run, i, width):
-        return f"{run[i]:>{width}.2f}" if run else f"{'-':>{width}}"
+        return f"{run[i]:>{width - 1}.2f}s" if run else f"{'-':>{width}}"
 
     for name in sorted(times):
         unsolved, solved = times[name].get("unsolved"), times[name].get("solved")
-        write(
-            f"{name:<36} {cell(unsolved, 0, 13)}s {cell(unsolved, 1, 6)}s "
-            f"{cell(solved, 0, 11)}s {cell(solved, 1, 6)}s"
-        )
+        columns = (cell(unsolved, 0, 14), cell(unsolved, 1, 7), cell(solved, 0, 12), cell(solved, 1, 7))
+        write(f"{name:<36} " + " ".join(columns))
