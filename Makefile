@@ -30,8 +30,9 @@ test: $(VENV)/.installed-test  ## set up, then lint and run the whole test suite
 	$(BIN)/ruff check xentlib tests
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.installed  ## print speed and memory figures
+bench: $(VENV)/.installed-test  ## print speed and memory figures of the losses and the explorers
 	$(BIN)/python -m xentlib.bench
+	$(BIN)/python -m xentlib.bench_widgets
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts
