@@ -185,3 +185,12 @@ def test_all_minus_inf_slice_of_a_k_dimensional_input():
     z[1, :, 2] = -np.inf
     with raises(ValueError, "all -inf", "axis 1", "position (1, 2)"):
         xl.cross_entropy(z, np.zeros((2, 4), dtype=int))
+
+
+def test_probability_hint_only_where_probabilities_are_accepted():
+    with raises(TypeError, "astype", "or pass probabilities of shape (3, 5)"):
+        xl.cross_entropy(Z, np.array([1.0, 2.0, 3.0]))
+    for func in (xl.cross_entropy_loop, xl.cross_entropy_onehot, lambda z, y: xl.nll_loss(z, y)):
+        with pytest.raises(TypeError) as info:
+            func(Z, np.array([1.0, 2.0, 3.0]))
+        assert "probabilities" not in str(info.value)

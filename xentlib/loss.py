@@ -175,7 +175,7 @@ def nll_loss(log_probs, target, weight=None, ignore_index=-100, reduction="mean"
     check_options(reduction, 0.0)
     x = as_logits(log_probs, "log_probs", axis=class_axis(log_probs))
     w = as_weight(weight, x.shape[class_axis(x)], x.dtype)
-    y = as_labels(target, x.shape, ignore_index)
+    y = as_labels(target, x.shape, ignore_index, probabilities_ok=False)
     valid, labels, w_y = _targets(y, ignore_index, w, x.dtype)
     picked = _rows(x)[np.arange(len(labels)), labels]
     per = np.where(valid, -w_y * picked, 0).astype(x.dtype, copy=False)

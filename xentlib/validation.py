@@ -71,30 +71,36 @@ def expected_target_shape(input_shape: tuple[int, ...]) -> tuple[int, ...]:
     return () if len(input_shape) == 1 else (input_shape[0], *input_shape[2:])
 
 
-def as_labels(target, input_shape: tuple[int, ...], ignore_index: int | None = -100) -> np.ndarray:
-    """Return class-index targets as int64, checked for dtype, shape and range 0..C-1."""
+def as_labels(
+    target, input_shape: tuple[int, ...], ignore_index: int | None = -100, probabilities_ok: bool = True
+) -> np.ndarray:
+    """Return class-index targets as int64, checked for dtype, shape and range 0..C-1.
+
+    probabilities_ok says whether the caller also takes probability targets, for the hint in errors.
+    """
     arr = np.asarray(target)
-    check_integer_labels(arr)
+    or_probabilities = f" or probabilities of shape {input_shape}" if probabilities_ok else ""
+    check_integer_labels(arr, or_probabilities)
     expected = expected_target_shape(input_shape)
     if arr.shape != expected:
         what = "batch size" if arr.ndim == len(expected) and arr.shape[:1] != expected[:1] else "shape"
         raise ValueError(
             f"target {what} does not match: target has shape {arr.shape}, but input of shape "
             f"{input_shape} needs class indices of shape {expected} (its shape without the class "
-            f"dimension) or probabilities of shape {input_shape}"
+            f"dimension){or_probabilities}"
         )
     num_classes = input_shape[0] if len(input_shape) == 1 else input_shape[1]
     return as_class_indices(arr, num_classes, ignore_index)
 
 
-def check_integer_labels(arr: np.ndarray) -> None:
+def check_integer_labels(arr: np.ndarray, or_probabilities: str = "") -> None:
     """Class indices must be integers: not booleans, not floats."""
     if arr.dtype == np.bool_:
         raise TypeError("labels must be integer class indices, got booleans (True/False)")
     if np.issubdtype(arr.dtype, np.floating):
         raise TypeError(
             f"labels must be integer class indices, got dtype {arr.dtype}; "
-            "convert with labels.astype(np.int64), or pass probabilities of the same shape as the input"
+            f"convert with labels.astype(np.int64){or_probabilities.replace(' or', ', or pass', 1)}"
         )
     if not np.issubdtype(arr.dtype, np.integer):
         raise TypeError(f"labels must be integer class indices, got dtype {arr.dtype}")
@@ -182,4 +188,4 @@ def check_labels_1d(logits: np.ndarray, labels) -> np.ndarray:
         raise ValueError(
             f"logits must be a 2-D (N, C) array, got {logits.ndim} dimension(s) with shape {logits.shape}"
         )
-    return as_labels(labels, logits.shape, ignore_index=None)
+    return as_labels(labels, logits.shape, ignore_index=None, probabilities_ok=False)
