@@ -1,8 +1,10 @@
 """Speed and memory of the loop, one-hot and vectorized losses against torch: `python -m xentlib.bench`.
 
-Time is the median of repeated calls; memory is the peak resident memory a call adds on top of what
-the process already held (Linux: VmHWM after resetting it through /proc/self/clear_refs), as a
-share of the logits' own size. Ratios are to torch.nn.functional.cross_entropy in the same run.
+Time is the median of repeated calls. Memory is the peak a call adds on top of what the process
+already held: the larger of NumPy's peak allocation (tracemalloc sees every NumPy buffer) and the
+growth of resident memory (Linux: VmHWM reset through /proc/self/clear_refs; this is what sees
+torch's buffers), as a share of the logits' own size. Ratios are to torch.nn.functional.cross_entropy
+in the same run.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import argparse
 import re
 import statistics
 import time
+import tracemalloc
 
 import numpy as np
 
@@ -18,6 +21,7 @@ from . import cross_entropy, cross_entropy_and_grad, cross_entropy_loop, cross_e
 
 SIZES = [(3, 5), (1000, 10), (10_000, 100), (65_536, 1000)]
 DTYPES = [np.float32, np.float64]
+MIN_SHARE_BYTES = 1 << 20  # below 1 MiB of logits, a share of 4 KiB pages and allocator slack means nothing
 
 
 def _status_kib(field: str) -> int:
@@ -25,16 +29,22 @@ def _status_kib(field: str) -> int:
         return int(re.search(rf"{field}:\s+(\d+)", f.read()).group(1))
 
 
-def peak_extra_bytes(fn) -> int | None:
-    """Peak resident memory that one call of fn adds, in bytes (None where Linux cannot tell)."""
+def peak_extra_bytes(fn) -> int:
+    """Peak memory one call of fn adds, in bytes: max(NumPy's traced peak, resident-memory growth)."""
     try:
         with open("/proc/self/clear_refs", "w") as f:
             f.write("5")  # resets VmHWM to the current VmRSS
         before = _status_kib("VmRSS")
+    except OSError:  # not Linux: tracemalloc alone
+        before = None
+    tracemalloc.start()
+    try:
         fn()
-        return max(0, _status_kib("VmHWM") - before) * 1024
-    except OSError:
-        return None
+        traced = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    resident = 0 if before is None else max(0, _status_kib("VmHWM") - before) * 1024
+    return max(traced, resident)
 
 
 def median_seconds(fn, budget: float = 0.3, min_runs: int = 3, max_runs: int = 50) -> float:
@@ -89,7 +99,7 @@ def measure(sizes=SIZES, dtypes=DTYPES, budget: float = 0.3):
                     )
                 torch_seconds = found["torch"][0]
                 for name, (seconds, extra) in found.items():
-                    share = None if extra is None else extra / z.nbytes
+                    share = extra / z.nbytes if z.nbytes >= MIN_SHARE_BYTES else None
                     rows.append(
                         (
                             n,
@@ -119,8 +129,8 @@ def table(rows) -> str:
         f"{'extra MiB':>10} {'% logits':>9}"
     ]
     for n, c, dtype, mode, name, seconds, ratio, extra, share in rows:
-        mib = "n/a" if extra is None else f"{extra / 2**20:.1f}"
-        pct = "n/a" if share is None else f"{100 * share:.0f}%"
+        mib = f"{extra / 2**20:.2f}"
+        pct = "-" if share is None else f"{100 * share:.1f}%"
         lines.append(
             f"{f'{n}x{c}':>12} {dtype:>7} {mode:>9} {name:>30} {_fmt_time(seconds):>11} {ratio:>7.2f}x "
             f"{mib:>10} {pct:>9}"
