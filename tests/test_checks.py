@@ -167,4 +167,4 @@ def test_reference_solution_passes(capsys, exercise_id):
 
 def test_every_solution_file_is_a_registered_exercise():
     orphans = sorted(p.stem for p in SOLUTIONS.glob("*.py") if p.stem not in REGISTRY)
-    assert not orphans, f"solutions without a registered exercise in xentlib/checks.py: {orphans}"
+    assert not orphans, f"solutions without a registered exercise in xentlib/exercises.py: {orphans}"
