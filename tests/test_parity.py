@@ -137,3 +137,16 @@ def test_float32_in_float32_out():
     assert xl.cross_entropy(z, xl.SEED_LABELS, reduction="none").dtype == np.float32
     assert xl.cross_entropy_grad(z, xl.SEED_LABELS).dtype == np.float32
     assert xl.nll_loss(xl.log_softmax(z), xl.SEED_LABELS).dtype == np.float32
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize("centre", [-60.0, -39.0, 0.0, 39.0, 60.0])
+@pytest.mark.parametrize("rows", [6, 70_000])
+def test_both_kernel_paths_match_torch(centre, rows, dtype):
+    """Rows whose max is within +-40 skip the shift before exp; the others are shifted; both exact."""
+    rng = np.random.default_rng(4)
+    z = (centre + rng.normal(0, 0.5, size=(rows, 20))).astype(dtype)
+    z[::3] -= 5 * np.sign(centre)  # some rows across the +-40 line when centre is +-39
+    target = rng.integers(0, 20, size=rows)
+    for opts in [dict(), dict(reduction="none", weight=rng.random(20) + 0.1)]:
+        assert_matches_torch(z, target, opts)
