@@ -65,23 +65,23 @@ def row_stats(z: np.ndarray, class_weight=None, need_shift_sum=False, softmax_ou
             sums = exps @ ones  # a BLAS mat-vec: much faster than sum(axis=1) for short rows
             r[start:stop] = np.log(sums.astype(np.float64)) - m_blk  # float64: log(sums) may be ~40
         else:
-            exps = np.subtract(z_blk, m_blk[:, None], out=out)  # <= 0, so exp cannot overflow
-            if t is not None:
-                t[start:stop] = -(exps @ w)
-            np.exp(exps, out=exps)
-            sums = exps @ ones
-            r[start:stop] = np.log(sums)
+            with np.errstate(invalid="ignore", divide="ignore"):  # NaN/inf rows: the caller reports them
+                exps = np.subtract(z_blk, m_blk[:, None], out=out)  # <= 0, so exp cannot overflow
+                if t is not None:
+                    t[start:stop] = -(exps @ w)
+                np.exp(exps, out=exps)
+                sums = exps @ ones
+                r[start:stop] = np.log(sums)
         if softmax_out is not None:
             scale = 1 / sums if row_scale is None else row_scale[start:stop] / sums
             np.multiply(exps, scale[:, None], out=exps)
         m[start:stop] = m_blk
 
     def chunk(start: int, stop: int) -> None:
-        with np.errstate(invalid="ignore", divide="ignore"):  # per thread: bad rows are reported from m
-            step = max(1, BLOCK_BYTES // (cols * z.itemsize))
-            scratch = np.empty((min(step, stop - start), cols), z.dtype) if softmax_out is None else None
-            for s in range(start, stop, step):
-                block(s, min(s + step, stop), scratch)
+        step = max(1, BLOCK_BYTES // (cols * z.itemsize))
+        scratch = np.empty((min(step, stop - start), cols), z.dtype) if softmax_out is None else None
+        for s in range(start, stop, step):
+            block(s, min(s + step, stop), scratch)
 
     if z.size < PARALLEL_MIN_ELEMENTS or WORKERS == 1:
         chunk(0, rows)

@@ -44,8 +44,8 @@ class _Problem:
 
 def _rows(x: np.ndarray) -> np.ndarray:
     """(C,) -> (1, C); (N, C, d1..dk) -> (N*d1*..*dk, C); (N, C) stays as it is (no copy)."""
-    if x.ndim == 1:
-        return x.reshape(1, -1)
+    if x.ndim <= 2:
+        return x.reshape(-1, x.shape[-1])
     return np.moveaxis(x, 1, -1).reshape(-1, x.shape[1])
 
 
@@ -60,6 +60,8 @@ def _targets(y: np.ndarray, ignore_index: int, weight, dtype):
     """Flattened (valid mask, labels with 0 where ignored, target-class weights with 0 where ignored)."""
     flat = y.reshape(-1)
     valid = flat != ignore_index
+    if valid.all():  # nothing ignored: skip the masking
+        return valid, flat, np.ones(len(flat), dtype) if weight is None else weight[flat]
     labels = np.where(valid, flat, 0)
     w_y = valid.astype(dtype) if weight is None else np.where(valid, weight[labels], 0).astype(dtype)
     return valid, labels, w_y
@@ -113,7 +115,9 @@ def _losses(p: _Problem, m, r, t) -> np.ndarray:
         total_weight = p.z.shape[1] if p.weight is None else p.weight.sum()
         smooth = total_weight * r + t  # sum_c w_c (r + m - z_c): every term >= 0
         nll = (1 - p.smoothing) * nll + (p.smoothing / p.z.shape[1]) * smooth
-    return np.where(p.valid, nll, 0).astype(p.z.dtype, copy=False)
+    if not p.valid.all():
+        nll = np.where(p.valid, nll, 0)  # an ignored position costs 0, even where its logit is -inf
+    return nll.astype(p.z.dtype, copy=False)
 
 
 def _reduce(per_position: np.ndarray, out_shape, reduction: str, denominator):

@@ -52,6 +52,10 @@ def check_finite(arr: np.ndarray, axis: int, name: str = "logits", maxima=None) 
     pass over the logits. The exact position is searched for only when something is wrong.
     """
     top = arr.max(axis=axis) if maxima is None else maxima
+    if np.isfinite(top).all():
+        return
+    if maxima is not None:  # the fast path's maxima are per row: find the place in the input's own shape
+        top = arr.max(axis=axis)
     if np.isnan(top).any() or (top == np.inf).any():
         index = _first(np.isnan(arr) | (arr == np.inf))
         raise ValueError(
@@ -59,7 +63,7 @@ def check_finite(arr: np.ndarray, axis: int, name: str = "logits", maxima=None) 
             "(-inf is allowed to rule a class out)"
         )
     if (top == -np.inf).any():
-        index = _first(np.atleast_1d(arr.max(axis=axis) == -np.inf))
+        index = _first(np.atleast_1d(top == -np.inf))
         raise ValueError(
             f"{name} are all -inf along axis {axis} at {_where(index)}: "
             "softmax needs at least one finite logit"
@@ -111,6 +115,8 @@ def as_class_indices(labels, num_classes: int, ignore_index: int | None = None) 
     arr = np.asarray(labels)
     check_integer_labels(arr)
     arr = arr.astype(np.int64, copy=False)
+    if arr.size and 0 <= arr.min() and arr.max() < num_classes:
+        return arr  # the common case, in two reductions; the rest finds what is wrong and where
     bad = (arr < 0) | (arr >= num_classes)
     if ignore_index is not None:
         bad &= arr != ignore_index
