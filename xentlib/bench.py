@@ -47,16 +47,24 @@ def peak_extra_bytes(fn) -> int:
     return max(traced, resident)
 
 
-def median_seconds(fn, budget: float = 0.3, min_runs: int = 3, max_runs: int = 50) -> float:
-    """Median wall time of fn over repeated calls (after one warm-up), within about `budget` seconds."""
-    fn()
-    times: list[float] = []
-    start = time.perf_counter()
-    while len(times) < min_runs or (len(times) < max_runs and time.perf_counter() - start < budget):
-        t0 = time.perf_counter()
+def median_seconds(fns: dict, budget: float = 0.3, min_rounds: int = 5, max_rounds: int = 100, once=()):
+    """name -> median wall time of fns[name](), timed round-robin (one call of each per round, so
+    drift on the machine hits every method alike) after a warm-up, for about `budget` seconds.
+    Methods named in `once` are timed in the first round only (they take seconds).
+    """
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for fn in fns.values():
         fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    start = time.perf_counter()
+    for round_ in range(max_rounds):
+        for name, fn in fns.items():
+            if round_ == 0 or name not in once:
+                t0 = time.perf_counter()
+                fn()
+                times[name].append(time.perf_counter() - t0)
+        if round_ + 1 >= min_rounds and time.perf_counter() - start > budget:
+            break
+    return {name: statistics.median(ts) for name, ts in times.items()}
 
 
 def _candidates(z, y, with_grad: bool):
@@ -90,13 +98,10 @@ def measure(sizes=SIZES, dtypes=DTYPES, budget: float = 0.3):
             z = rng.normal(0, 2, size=(n, c)).astype(dtype)
             y = rng.integers(0, c, size=n)
             for mode in ("loss", "loss+grad"):
-                found = {}
-                for name, fn in _candidates(z, y, mode == "loss+grad").items():
-                    slow = name in ("loop", "one-hot") and n * c > 1_000_000
-                    found[name] = (
-                        median_seconds(fn, budget, min_runs=1 if slow else 3),
-                        peak_extra_bytes(fn),
-                    )
+                fns = _candidates(z, y, mode == "loss+grad")
+                once = ("loop", "one-hot") if n * c > 1_000_000 else ()
+                seconds = median_seconds(fns, budget, once=once)
+                found = {name: (seconds[name], peak_extra_bytes(fn)) for name, fn in fns.items()}
                 torch_seconds = found["torch"][0]
                 for name, (seconds, extra) in found.items():
                     share = extra / z.nbytes if z.nbytes >= MIN_SHARE_BYTES else None
