@@ -150,3 +150,14 @@ def test_both_kernel_paths_match_torch(centre, rows, dtype):
     target = rng.integers(0, 20, size=rows)
     for opts in [dict(), dict(reduction="none", weight=rng.random(20) + 0.1)]:
         assert_matches_torch(z, target, opts)
+
+
+@pytest.mark.parametrize("smoothing", [0.0, 0.25])
+def test_zero_total_weight_gives_nan_like_torch(smoothing):
+    z = np.array([[1.0, 2.0, 3.0], [0.5, 0.1, -1.0], [0.0, 1.0, 2.0]])
+    target = np.array([0, 0, -100])  # class 0 has weight 0; the last position is ignored
+    opts = dict(weight=np.array([0.0, 1.0, 1.0]), label_smoothing=smoothing)
+    loss, grad = xl.cross_entropy_and_grad(z, target, **opts)
+    want_loss, want_grad = torch_cross_entropy(z, target, **opts)
+    assert np.isnan(loss) and np.isnan(want_loss)
+    np.testing.assert_array_equal(grad, want_grad)  # nan rows where not ignored, zeros where ignored

@@ -126,8 +126,9 @@ def _reduce(per_position: np.ndarray, out_shape, reduction: str, denominator):
     total = per_position.sum()
     if reduction == "sum":
         return total
-    with np.errstate(invalid="ignore", divide="ignore"):  # 0/0 = nan when every target is ignored, as torch
-        return total / per_position.dtype.type(denominator)
+    if denominator == 0:  # every target ignored, or of weight 0: torch's mean is 0/0 = nan
+        return per_position.dtype.type(np.nan)
+    return total / per_position.dtype.type(denominator)
 
 
 def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
@@ -135,8 +136,8 @@ def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean
 
     input: logits of shape (C,), (N, C) or (N, C, d1, ..., dk). target: class indices (the input's
     shape without C) or class probabilities (the input's shape). With reduction="mean" and class
-    indices the sum is divided by the total weight of the non-ignored targets (nan if every target
-    is ignored, as in torch); with probabilities, by the number of positions.
+    indices the sum is divided by the total weight of the non-ignored targets (nan if that is 0,
+    e.g. every target ignored, as in torch); with probabilities, by the number of positions.
     """
     p = _prepare(input, target, weight, ignore_index, reduction, label_smoothing)
     return _reduce(_losses(p, *_stats(p)), p.out_shape, p.reduction, p.denominator)
@@ -158,6 +159,8 @@ def cross_entropy_and_grad(
         if p.smoothing:
             w = np.ones(grad.shape[1], grad.dtype) if p.weight is None else p.weight
             grad -= (p.smoothing / grad.shape[1] * scale) * np.outer(p.valid, w).astype(grad.dtype)
+        if p.reduction == "mean" and p.denominator == 0:
+            grad[p.valid] = np.nan  # as torch: the mean divides by a total weight of 0 (ignored rows stay 0)
     return loss, _unrows(grad, p.x.shape)
 
 
