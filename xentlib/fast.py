@@ -17,7 +17,7 @@ import numpy as np
 BLOCK_BYTES = 1 << 19  # 512 KiB of logits per block: with its scratch copy, fits in a 2 MiB L2
 PARALLEL_MIN_ELEMENTS = 1 << 18  # below this, starting threads costs more than it saves
 NARROW = 32  # up to this many classes, a row max is faster taken column by column
-NO_SHIFT_LIMIT = 40.0  # rows whose max lies in [-40, 40] need no shift before exp (see block)
+NO_SHIFT_LIMIT = 40.0  # float32 rows whose max lies in [-40, 40] need no shift before exp (see block)
 WORKERS = min(2, os.cpu_count() or 1)
 
 _pool: ThreadPoolExecutor | None = None
@@ -51,16 +51,18 @@ def row_stats(z: np.ndarray, class_weight=None, need_shift_sum=False, softmax_ou
     m, r = np.empty(rows, z.dtype), np.empty(rows, z.dtype)
     t = np.empty(rows, z.dtype) if need_shift_sum else None
     ones = np.ones(cols, z.dtype)
+    skip_shift = z.dtype == np.float32 and t is None
     w = ones if class_weight is None else class_weight
 
     def block(start: int, stop: int, scratch: np.ndarray) -> None:
         z_blk = z[start:stop]
         m_blk = row_max(z_blk)
         out = scratch[: stop - start] if softmax_out is None else softmax_out[start:stop]
-        if t is None and -NO_SHIFT_LIMIT <= m_blk.min() and m_blk.max() <= NO_SHIFT_LIMIT:
-            # Every row max is within +-40: exp(z) cannot overflow, and what underflows is below
-            # e^-47 of its row's largest term, so the shift would change nothing but cost a pass
-            # (a row-wise broadcast subtract is as slow as exp itself).
+        if skip_shift and -NO_SHIFT_LIMIT <= m_blk.min() and m_blk.max() <= NO_SHIFT_LIMIT:
+            # float32, every row max within +-40: exp(z) cannot overflow, and what underflows is
+            # below e^-47 of its row's largest term, so the shift would change nothing but cost a
+            # pass (a row-wise broadcast subtract is as slow as exp itself). float64 keeps the
+            # shift: the same formula as torch, so the last digits agree with it.
             exps = np.exp(z_blk, out=out)
             sums = exps @ ones  # a BLAS mat-vec: much faster than sum(axis=1) for short rows
             r[start:stop] = np.log(sums.astype(np.float64)) - m_blk  # float64: log(sums) may be ~40
