@@ -49,16 +49,17 @@ def peak_extra_bytes(fn) -> int:
 
 def median_seconds(fns: dict, budget: float = 0.3, min_rounds: int = 5, max_rounds: int = 100, once=()):
     """name -> median wall time of fns[name](), timed round-robin (one call of each per round, so
-    drift on the machine hits every method alike) after a warm-up, for about `budget` seconds.
-    Methods named in `once` are timed in the first round only (they take seconds).
+    drift on the machine hits every method alike), for about `budget` seconds. Each timed call
+    follows an untimed one of the same method, so it finds its caches and torch's threads warm, as
+    in a training loop. Methods named in `once` are timed in the first round only (they take seconds).
     """
     times: dict[str, list[float]] = {name: [] for name in fns}
-    for fn in fns.values():
-        fn()
     start = time.perf_counter()
     for round_ in range(max_rounds):
         for name, fn in fns.items():
             if round_ == 0 or name not in once:
+                if name not in once:
+                    fn()
                 t0 = time.perf_counter()
                 fn()
                 times[name].append(time.perf_counter() - t0)
