@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .validation import describe_position
+
 PASS, TODO, FAIL = "✅", "⏳", "❌"
 
 __all__ = ["FAIL", "PASS", "REGISTRY", "TODO", "Case", "Exercise", "check", "exercise"]
@@ -127,10 +129,6 @@ def _show(arr: np.ndarray) -> str:
     return f"an array of shape {arr.shape}"
 
 
-def _where(index: tuple[int, ...]) -> str:
-    return f"position {index[0]}" if len(index) == 1 else f"position {tuple(int(i) for i in index)}"
-
-
 def _compare(expected, got, rtol: float, atol: float) -> str | None:
     """None if `got` matches `expected`, else a short description of the difference."""
     want = _to_array(expected)
@@ -146,7 +144,7 @@ def _compare(expected, got, rtol: float, atol: float) -> str | None:
     bad_value = ~np.isfinite(have) & np.isfinite(want)
     if bad_value.any():
         index = tuple(int(i) for i in np.argwhere(bad_value)[0]) if have.ndim else ()
-        where = f" at {_where(index)}" if index else ""
+        where = f" at {describe_position(index)}" if index else ""
         return f"got {have[index]}{where} where {_show(want[index])} was expected (overflow, or 0/0?)"
     close = np.isclose(have, want, rtol=rtol, atol=atol, equal_nan=True)
     if close.all():
@@ -157,7 +155,7 @@ def _compare(expected, got, rtol: float, atol: float) -> str | None:
         return f"expected {_show(want)}, got {_show(have)}"
     worst = np.argmax(np.where(close, 0, np.abs(have - want)))
     index = tuple(int(i) for i in np.unravel_index(worst, want.shape))
-    detail = f"at {_where(index)} expected {_show(want[index])}, got {_show(have[index])}"
+    detail = f"at {describe_position(index)} expected {_show(want[index])}, got {_show(have[index])}"
     if want.size <= 12:
         detail += f" (expected {_show(want)}, got {_show(have)})"
     return detail

@@ -21,6 +21,7 @@ from .validation import (
     check_finite,
     check_options,
     class_axis,
+    expected_target_shape,
 )
 
 
@@ -85,7 +86,7 @@ def _prepare(input, target, weight, ignore_index, reduction, label_smoothing) ->
         if eps:
             t = t * (1 - eps) + eps / num_classes
         q = t if w is None else t * w
-        out_shape = x.shape[:1] + x.shape[2:] if x.ndim > 1 else ()
+        out_shape = expected_target_shape(x.shape)
         return _Problem(out_shape=out_shape, q=q, mass=q.sum(axis=1), denominator=len(z), **common)
     y = as_labels(target, x.shape, ignore_index)
     valid, labels, w_y = _targets(y, ignore_index, w, x.dtype)

@@ -7,7 +7,7 @@ import numpy as np
 REDUCTIONS = ("mean", "sum", "none")
 
 
-def _where(index: tuple[int, ...]) -> str:
+def describe_position(index: tuple[int, ...]) -> str:
     """Format an array index for a message: 'position 3' or 'position (1, 3)'."""
     return f"position {index[0]}" if len(index) == 1 else f"position {tuple(int(i) for i in index)}"
 
@@ -59,13 +59,13 @@ def check_finite(arr: np.ndarray, axis: int, name: str = "logits", maxima=None) 
     if np.isnan(top).any() or (top == np.inf).any():
         index = _first(np.isnan(arr) | (arr == np.inf))
         raise ValueError(
-            f"{name} has {arr[index]} at {_where(index)}; logits must be finite numbers "
+            f"{name} has {arr[index]} at {describe_position(index)}; logits must be finite numbers "
             "(-inf is allowed to rule a class out)"
         )
     if (top == -np.inf).any():
         index = _first(np.atleast_1d(top == -np.inf))
         raise ValueError(
-            f"{name} are all -inf along axis {axis} at {_where(index)}: "
+            f"{name} are all -inf along axis {axis} at {describe_position(index)}: "
             "softmax needs at least one finite logit"
         )
 
@@ -126,12 +126,12 @@ def as_class_indices(labels, num_classes: int, ignore_index: int | None = None) 
         valid = f"valid labels are 0..{num_classes - 1}"
         if label < 0:
             raise ValueError(
-                f"label {label} at {_where(index)} is negative; NumPy indexing would silently wrap it "
-                f"round to class {label % num_classes}. For {num_classes} classes {valid}"
+                f"label {label} at {describe_position(index)} is negative; NumPy indexing would "
+                f"silently wrap it round to class {label % num_classes}. For {num_classes} classes {valid}"
                 + ("" if ignore_index is None else f" (or ignore_index={ignore_index} to skip a position)")
             )
         raise ValueError(
-            f"label {label} at {_where(index)} is out of range for {num_classes} classes ({valid})"
+            f"label {label} at {describe_position(index)} is out of range for {num_classes} classes ({valid})"
         )
     return arr
 
@@ -149,7 +149,7 @@ def as_probabilities(target, input_shape: tuple[int, ...], dtype) -> np.ndarray:
     if bad.any():
         index = _first(bad)
         raise ValueError(
-            f"target probability {arr[index]} at {_where(index)} is invalid; "
+            f"target probability {arr[index]} at {describe_position(index)} is invalid; "
             "probabilities must be finite and >= 0"
         )
     return arr
@@ -171,7 +171,8 @@ def as_weight(weight, num_classes: int, dtype) -> np.ndarray | None:
     if bad.any():
         index = _first(bad)
         raise ValueError(
-            f"weight {arr[index]} at {_where(index)} is invalid; class weights must be finite and >= 0"
+            f"weight {arr[index]} at {describe_position(index)} is invalid; "
+            "class weights must be finite and >= 0"
         )
     return arr
 
