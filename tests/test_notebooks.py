@@ -10,7 +10,7 @@ Conventions every notebook in notebooks/ follows (see notebooks/README.md):
 * Notebooks 01 and up: a markdown heading containing "Learning goals" in the first two cells and one
   containing "Recap" in the last two; metadata.xentlib.key_numbers lists the numbers quoted in the
   prose, each of which must appear in a markdown cell and in the executed outputs; 2-4 exercises.
-* Notebooks 01-07 show an explorer widget (xentlib.widgets), or a markdown cell tagged
+* Notebooks 01-08 show an explorer widget (xentlib.widgets), or a markdown cell tagged
   "explorer-placeholder" while the widgets are missing.
 
 Each notebook runs twice per session, unsolved and with the solutions filled in; every test reuses
@@ -23,7 +23,6 @@ import copy
 import re
 from datetime import datetime
 from pathlib import Path
-from time import perf_counter
 
 import pytest
 
@@ -31,6 +30,8 @@ nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 
 from xentlib.checks import FAIL, PASS, REGISTRY, TODO  # noqa: E402
+
+from .notebook_run import run_notebook  # noqa: E402
 
 pytestmark = pytest.mark.notebooks
 
@@ -132,16 +133,7 @@ def executed(notebook_times):
             nb = read(path)
             if solved:
                 nb = with_solutions(nb)
-            client = nbclient.NotebookClient(
-                nb,
-                timeout=CELL_TIMEOUT,
-                kernel_name="python3",
-                allow_errors=True,  # record every error; the tests decide which ones are allowed
-                resources={"metadata": {"path": str(NB_DIR)}},
-            )
-            start = perf_counter()
-            client.execute()
-            wall = perf_counter() - start
+            nb, wall = run_notebook(nb, NB_DIR, timeout=CELL_TIMEOUT)  # shared with the book; cached
             which = "solved" if solved else "unsolved"
             notebook_times.setdefault(path.stem, {})[which] = (wall, cells_seconds(nb))
             cache[key] = nb
@@ -273,8 +265,8 @@ def test_key_numbers_in_the_prose_appear_in_the_outputs(path, executed):
 
 @pytest.mark.parametrize(
     "path",
-    [p for p in NOTEBOOKS if 1 <= number(p) <= 7],
-    ids=[p.stem for p in NOTEBOOKS if 1 <= number(p) <= 7],
+    [p for p in NOTEBOOKS if 1 <= number(p) <= 8],
+    ids=[p.stem for p in NOTEBOOKS if 1 <= number(p) <= 8],
 )
 def test_has_an_explorer_widget(path, executed):
     nb = executed(path, solved=False)
@@ -286,5 +278,5 @@ def test_has_an_explorer_widget(path, executed):
     )
     placeholder = any("explorer-placeholder" in tags(c) for c in nb.cells)
     assert shows_widget or placeholder, (
-        "notebooks 01-07 need an explorer widget where the learner edits logits/labels"
+        "notebooks 01-08 need an explorer widget where the learner edits logits/labels"
     )
