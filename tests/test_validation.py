@@ -33,8 +33,8 @@ def test_label_equal_to_class_count(func):
 
 
 @each_func
-def test_negative_label_is_not_wrapped_round(func):
-    with raises(ValueError, "label -1", "position 0", "negative", "wrap", "class 4", "0..4"):
+def test_negative_label_is_not_counted_from_the_end(func):
+    with raises(ValueError, "label -1", "position 0", "negative", "from the end", "class 4", "0..4"):
         func(Z, [-1, 2, 3])
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from .i18n import tr
+
 
 def _positive_int(value, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+        raise ValueError(tr("positive_integer", name=name, value=repr(value)))
     return int(value)
 
 
@@ -20,7 +22,7 @@ def make_blobs(n_per_class=100, num_classes=3, radius=2.0, spread=1.0, seed=0):
     n = _positive_int(n_per_class, "n_per_class")
     c = _positive_int(num_classes, "num_classes")
     if not (np.isfinite(radius) and np.isfinite(spread) and spread >= 0):
-        raise ValueError(f"radius must be finite and spread finite and >= 0, got {radius!r}, {spread!r}")
+        raise ValueError(tr("blob_geometry", radius=repr(radius), spread=repr(spread)))
     rng = np.random.default_rng(seed)
     angles = np.pi / 2 + 2 * np.pi * np.arange(c) / c
     centres = radius * np.stack([np.cos(angles), np.sin(angles)], axis=1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .i18n import tr
 from .validation import as_logits, as_probabilities, check_options
 
 UNITS = {"nats": 1.0, "bits": 1.0 / np.log(2.0)}
@@ -17,9 +18,7 @@ SUM_TOL = 1e-6
 
 def _scale(units: str) -> float:
     if units not in UNITS:
-        raise ValueError(
-            f"unknown units {units!r}; valid units are 'nats' (natural log) and 'bits' (log base 2)"
-        )
+        raise ValueError(tr("unknown_units", value=repr(units)))
     return UNITS[units]
 
 
@@ -30,7 +29,7 @@ def _values(x, name: str, low: float = 0.0, high: float | None = None) -> np.nda
     if low != 0.0 or high is not None:
         bad = (arr < low) | (arr > (np.inf if high is None else high))
         if bad.any():
-            raise ValueError(f"{name} has {arr[bad][0]}, outside [{low}, {high}]")
+            raise ValueError(tr("value_outside", name=name, value=arr[bad][0], low=low, high=high))
     return arr
 
 
@@ -40,17 +39,15 @@ def _distribution(p, name: str, axis: int) -> np.ndarray:
     total = arr.sum(axis=axis)
     off = np.abs(total - 1) > SUM_TOL * max(1, arr.shape[axis])
     if np.any(off):
-        raise ValueError(
-            f"{name} must sum to 1 along axis {axis}, but one of its distributions sums to "
-            f"{np.atleast_1d(total)[np.atleast_1d(off)][0]:.6g}; divide it by its sum first"
-        )
+        total = f"{np.atleast_1d(total)[np.atleast_1d(off)][0]:.6g}"
+        raise ValueError(tr("not_a_distribution", name=name, axis=axis, total=total))
     return arr
 
 
 def _pair(p, q, axis: int):
     p_arr, q_arr = _distribution(p, "p", axis), _distribution(q, "q", axis)
     if p_arr.shape != q_arr.shape:
-        raise ValueError(f"p and q must have the same shape, got {p_arr.shape} and {q_arr.shape}")
+        raise ValueError(tr("pair_shapes", p_shape=p_arr.shape, q_shape=q_arr.shape))
     dtype = np.result_type(p_arr, q_arr)
     return p_arr.astype(dtype, copy=False), q_arr.astype(dtype, copy=False)
 
@@ -90,7 +87,7 @@ def sigmoid(x) -> np.ndarray:
 def _binary_target(target, shape, dtype) -> np.ndarray:
     t = _values(target, "target", 0.0, 1.0)
     if t.shape != shape:
-        raise ValueError(f"target must have the input's shape {shape}, got {t.shape}")
+        raise ValueError(tr("binary_target_shape", shape=shape, target_shape=t.shape))
     return t.astype(dtype, copy=False)
 
 
@@ -114,9 +111,7 @@ def binary_cross_entropy_with_logits(logits, target, reduction: str = "mean", un
     check_options(reduction, 0.0)
     x = as_logits(logits)
     if np.isneginf(x).any():
-        raise ValueError(
-            "logits for a binary loss must be finite; -inf would mean a probability of exactly 0"
-        )
+        raise ValueError(tr("binary_neg_inf"))
     t = _binary_target(target, x.shape, x.dtype)
     per = np.maximum(x, 0) - t * x + np.log1p(np.exp(-np.abs(x)))
     return _reduce(per.astype(x.dtype, copy=False), reduction, units)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .fast import row_stats
+from .i18n import tr
 from .validation import (
     as_labels,
     as_logits,
@@ -78,10 +79,7 @@ def _prepare(input, target, weight, ignore_index, reduction, label_smoothing) ->
     common = dict(x=x, z=z, reduction=reduction, smoothing=eps, weight=w)
     if np.shape(target) == x.shape:
         if ignore_index != -100:
-            raise ValueError(
-                f"ignore_index={ignore_index} cannot be used with probability targets (a target of the "
-                f"input's shape {x.shape}); leave it at -100, or give class indices instead"
-            )
+            raise ValueError(tr("ignore_index_with_probabilities", ignore_index=ignore_index, shape=x.shape))
         t = _rows(as_probabilities(target, x.shape, x.dtype))
         if eps:
             t = t * (1 - eps) + eps / num_classes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .i18n import tr
 from .softmax import log_softmax
 from .validation import as_class_indices, as_logits, check_labels_1d, class_axis
 
@@ -11,7 +12,7 @@ from .validation import as_class_indices, as_logits, check_labels_1d, class_axis
 def one_hot(labels, num_classes: int) -> np.ndarray:
     """Rows of the identity: one_hot(y, C)[..., c] = 1.0 if y == c else 0.0, shape labels.shape + (C,)."""
     if isinstance(num_classes, bool) or not isinstance(num_classes, (int, np.integer)) or num_classes < 1:
-        raise ValueError(f"num_classes must be a positive integer, got {num_classes!r}")
+        raise ValueError(tr("positive_integer", name="num_classes", value=repr(num_classes)))
     return np.eye(num_classes)[as_class_indices(labels, int(num_classes))]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .i18n import tr
 from .loss import cross_entropy_and_grad
 from .softmax import softmax
 from .validation import as_class_indices, as_logits
@@ -16,7 +17,7 @@ from .validation import as_class_indices, as_logits
 def _features(x) -> np.ndarray:
     arr = as_logits(x, "X")
     if arr.ndim != 2:
-        raise ValueError(f"X must be a 2-D (N, D) array of features, got shape {arr.shape}")
+        raise ValueError(tr("features_not_2d", shape=arr.shape))
     return arr
 
 
@@ -24,8 +25,7 @@ def _checked(x, w, b):
     arr, w, b = _features(x), as_logits(w, "W"), as_logits(b, "b")
     if w.ndim != 2 or w.shape[0] != arr.shape[1] or b.shape != (w.shape[1],):
         raise ValueError(
-            f"for X of shape {arr.shape} need W of shape ({arr.shape[1]}, C) and b of shape (C,), "
-            f"got W {w.shape} and b {b.shape}"
+            tr("params_shape", x_shape=arr.shape, features=arr.shape[1], w_shape=w.shape, b_shape=b.shape)
         )
     return arr, w, b
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from .i18n import tr
+
 REDUCTIONS = ("mean", "sum", "none")
 
 
 def describe_position(index: tuple[int, ...]) -> str:
     """Format an array index for a message: 'position 3' or 'position (1, 3)'."""
-    return f"position {index[0]}" if len(index) == 1 else f"position {tuple(int(i) for i in index)}"
+    return tr("position", index=index[0] if len(index) == 1 else tuple(int(i) for i in index))
 
 
 def _first(mask: np.ndarray) -> tuple[int, ...]:
@@ -31,14 +33,14 @@ def as_logits(z, name: str = "logits", axis: int = -1, check_values: bool = True
     if arr.dtype == np.bool_ or not (
         np.issubdtype(arr.dtype, np.floating) or np.issubdtype(arr.dtype, np.integer)
     ):
-        raise TypeError(f"{name} must be real numbers, got an array of dtype {arr.dtype}")
+        raise TypeError(tr("not_real_numbers", name=name, dtype=arr.dtype))
     if arr.dtype not in (np.float32, np.float64):
         arr = arr.astype(np.float64)
     if arr.ndim == 0:
-        raise ValueError(f"{name} must have at least one dimension (the classes), got a scalar")
+        raise ValueError(tr("scalar_logits", name=name))
     if arr.size == 0:
-        what = "no classes" if arr.shape[axis] == 0 else "an empty batch"
-        raise ValueError(f"{name} is empty (shape {arr.shape}): {what}, nothing to compute")
+        what = "no_classes" if arr.shape[axis] == 0 else "empty_batch"
+        raise ValueError(tr(what, name=name, shape=arr.shape))
     if check_values:
         check_finite(arr, axis, name)
     return arr
@@ -58,16 +60,10 @@ def check_finite(arr: np.ndarray, axis: int, name: str = "logits", maxima=None) 
         top = arr.max(axis=axis)
     if np.isnan(top).any() or (top == np.inf).any():
         index = _first(np.isnan(arr) | (arr == np.inf))
-        raise ValueError(
-            f"{name} has {arr[index]} at {describe_position(index)}; logits must be finite numbers "
-            "(-inf is allowed to rule a class out)"
-        )
+        raise ValueError(tr("not_finite", name=name, value=arr[index], position=describe_position(index)))
     if (top == -np.inf).any():
         index = _first(np.atleast_1d(top == -np.inf))
-        raise ValueError(
-            f"{name} are all -inf along axis {axis} at {describe_position(index)}: "
-            "softmax needs at least one finite logit"
-        )
+        raise ValueError(tr("all_neg_inf", name=name, axis=axis, position=describe_position(index)))
 
 
 def expected_target_shape(input_shape: tuple[int, ...]) -> tuple[int, ...]:
@@ -83,31 +79,37 @@ def as_labels(
     probabilities_ok says whether the caller also takes probability targets, for the hint in errors.
     """
     arr = np.asarray(target)
-    or_probabilities = f" or probabilities of shape {input_shape}" if probabilities_ok else ""
-    check_integer_labels(arr, or_probabilities)
+    check_integer_labels(arr, input_shape if probabilities_ok else None)
     expected = expected_target_shape(input_shape)
     if arr.shape != expected:
-        what = "batch size" if arr.ndim == len(expected) and arr.shape[:1] != expected[:1] else "shape"
+        batch = arr.ndim == len(expected) and arr.shape[:1] != expected[:1]
         raise ValueError(
-            f"target {what} does not match: target has shape {arr.shape}, but input of shape "
-            f"{input_shape} needs class indices of shape {expected} (its shape without the class "
-            f"dimension){or_probabilities}"
+            tr(
+                "target_batch_mismatch" if batch else "target_shape_mismatch",
+                shape=arr.shape,
+                input_shape=input_shape,
+                expected=expected,
+                or_probabilities=tr("or_probabilities", shape=input_shape) if probabilities_ok else "",
+            )
         )
     num_classes = input_shape[0] if len(input_shape) == 1 else input_shape[1]
     return as_class_indices(arr, num_classes, ignore_index)
 
 
-def check_integer_labels(arr: np.ndarray, or_probabilities: str = "") -> None:
-    """Class indices must be integers: not booleans, not floats."""
+def check_integer_labels(arr: np.ndarray, probabilities_shape: tuple[int, ...] | None = None) -> None:
+    """Class indices must be integers: not booleans, not floats.
+
+    probabilities_shape: the shape of probability targets the caller also accepts (for the hint), or None.
+    """
     if arr.dtype == np.bool_:
-        raise TypeError("labels must be integer class indices, got booleans (True/False)")
+        raise TypeError(tr("labels_bool"))
     if np.issubdtype(arr.dtype, np.floating):
-        raise TypeError(
-            f"labels must be integer class indices, got dtype {arr.dtype}; "
-            f"convert with labels.astype(np.int64){or_probabilities.replace(' or', ', or pass', 1)}"
+        alternative = (
+            "" if probabilities_shape is None else tr("or_pass_probabilities", shape=probabilities_shape)
         )
+        raise TypeError(tr("labels_float", dtype=arr.dtype, or_probabilities=alternative))
     if not np.issubdtype(arr.dtype, np.integer):
-        raise TypeError(f"labels must be integer class indices, got dtype {arr.dtype}")
+        raise TypeError(tr("labels_not_integer", dtype=arr.dtype))
 
 
 def as_class_indices(labels, num_classes: int, ignore_index: int | None = None) -> np.ndarray:
@@ -123,16 +125,13 @@ def as_class_indices(labels, num_classes: int, ignore_index: int | None = None) 
     if bad.any():
         index = _first(np.atleast_1d(bad))
         label = int(np.atleast_1d(arr)[index])
-        valid = f"valid labels are 0..{num_classes - 1}"
-        if label < 0:
-            raise ValueError(
-                f"label {label} at {describe_position(index)} is negative; NumPy indexing would "
-                f"silently wrap it round to class {label % num_classes}. For {num_classes} classes {valid}"
-                + ("" if ignore_index is None else f" (or ignore_index={ignore_index} to skip a position)")
-            )
-        raise ValueError(
-            f"label {label} at {describe_position(index)} is out of range for {num_classes} classes ({valid})"
+        where = dict(
+            label=label, position=describe_position(index), num_classes=num_classes, last=num_classes - 1
         )
+        if label < 0:
+            skip = "" if ignore_index is None else tr("or_ignore_index", ignore_index=ignore_index)
+            raise ValueError(tr("label_negative", wrapped=label % num_classes, or_ignore=skip, **where))
+        raise ValueError(tr("label_out_of_range", **where))
     return arr
 
 
@@ -140,18 +139,12 @@ def as_probabilities(target, input_shape: tuple[int, ...], dtype) -> np.ndarray:
     """Return probability targets (same shape as the input), checked finite and non-negative."""
     arr = np.asarray(target)
     if not np.issubdtype(arr.dtype, np.floating):
-        raise TypeError(
-            f"a target of the input's shape {input_shape} is read as class probabilities and must be "
-            f"floating point, got dtype {arr.dtype}"
-        )
+        raise TypeError(tr("probabilities_not_float", shape=input_shape, dtype=arr.dtype))
     arr = arr.astype(dtype, copy=False)
     bad = np.isnan(arr) | (arr < 0) | np.isinf(arr)
     if bad.any():
         index = _first(bad)
-        raise ValueError(
-            f"target probability {arr[index]} at {describe_position(index)} is invalid; "
-            "probabilities must be finite and >= 0"
-        )
+        raise ValueError(tr("probability_invalid", value=arr[index], position=describe_position(index)))
     return arr
 
 
@@ -161,38 +154,30 @@ def as_weight(weight, num_classes: int, dtype) -> np.ndarray | None:
         return None
     arr = np.asarray(weight)
     if arr.dtype == np.bool_ or not np.issubdtype(arr.dtype, np.number):
-        raise TypeError(f"weight must be numbers, got dtype {arr.dtype}")
+        raise TypeError(tr("weight_not_numbers", dtype=arr.dtype))
     if arr.shape != (num_classes,):
-        raise ValueError(
-            f"weight must have one entry per class: expected shape ({num_classes},), got {arr.shape}"
-        )
+        raise ValueError(tr("weight_shape", num_classes=num_classes, shape=arr.shape))
     arr = arr.astype(dtype, copy=False)
     bad = ~np.isfinite(arr) | (arr < 0)
     if bad.any():
         index = _first(bad)
-        raise ValueError(
-            f"weight {arr[index]} at {describe_position(index)} is invalid; "
-            "class weights must be finite and >= 0"
-        )
+        raise ValueError(tr("weight_invalid", value=arr[index], position=describe_position(index)))
     return arr
 
 
 def check_options(reduction: str, label_smoothing: float) -> None:
     """Reduction must be one of REDUCTIONS; label_smoothing a number in [0, 1]."""
     if reduction not in REDUCTIONS:
-        raise ValueError(
-            f"unknown reduction {reduction!r}; valid reductions are {', '.join(map(repr, REDUCTIONS))}"
-        )
+        valid = ", ".join(map(repr, REDUCTIONS))
+        raise ValueError(tr("unknown_reduction", value=repr(reduction), valid=valid))
     if isinstance(label_smoothing, bool) or not isinstance(label_smoothing, (int, float, np.number)):
-        raise TypeError(f"label_smoothing must be a number in [0, 1], got {label_smoothing!r}")
+        raise TypeError(tr("smoothing_not_number", value=repr(label_smoothing)))
     if not 0.0 <= float(label_smoothing) <= 1.0:
-        raise ValueError(f"label_smoothing must be in [0, 1], got {label_smoothing}")
+        raise ValueError(tr("smoothing_out_of_range", value=label_smoothing))
 
 
 def check_labels_1d(logits: np.ndarray, labels) -> np.ndarray:
     """Checks for the simple (N, C) + N labels teaching versions."""
     if logits.ndim != 2:
-        raise ValueError(
-            f"logits must be a 2-D (N, C) array, got {logits.ndim} dimension(s) with shape {logits.shape}"
-        )
+        raise ValueError(tr("not_2d", ndim=logits.ndim, shape=logits.shape))
     return as_labels(labels, logits.shape, ignore_index=None, probabilities_ok=False)

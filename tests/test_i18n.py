@@ -1,0 +1,121 @@
+"""One message table, two languages: every id has both, with the same blanks, and no English leaks into zh."""
+
+import re
+
+import numpy as np
+import pytest
+
+import xentlib as xl
+from xentlib import i18n, information, training
+from xentlib.datasets import make_blobs
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# Words that stay English in a Chinese message: identifiers, dtypes, option values, names of things in code.
+CODE_WORDS = {
+    "logits", "logit", "softmax", "target", "weight", "label_smoothing", "reduction", "ignore_index",
+    "labels", "astype", "np", "int64", "float64", "float32", "int32", "dtype", "NumPy", "True", "False",
+    "inf", "nan", "mean", "sum", "none", "input", "nats", "bits", "batch", "size", "num_classes",
+    "radius", "spread", "probs", "n_per_class", "ln", "object", "U1",  # the last two: dtype names
+}
+
+
+ALL_MESSAGES = [
+    pytest.param(msg_id, texts, id=f"{area}:{msg_id}")
+    for area, table in i18n.tables().items()
+    for msg_id, texts in table.items()
+]
+
+
+@pytest.mark.parametrize(("msg_id", "texts"), ALL_MESSAGES)
+def test_every_message_has_both_languages_with_the_same_blanks(msg_id, texts):
+    assert set(texts) == set(i18n.LANGUAGES), msg_id
+    assert i18n.placeholders(texts["en"]) == i18n.placeholders(texts["zh"]), msg_id
+    assert CJK.search(texts["zh"]) or not CJK.search(texts["en"]), msg_id
+    assert not CJK.search(texts["en"]), f"{msg_id}: Chinese characters in the English text"
+
+
+def test_language_is_chosen_once_and_can_be_switched_back():
+    try:
+        assert i18n.set_language("zh-CN") == "zh"
+        assert i18n.language() == "zh"
+        assert i18n.tr("position", index=3) == "位置 3"
+        assert i18n.tr("position", lang="en", index=3) == "position 3"
+    finally:
+        i18n.set_language("en")
+    assert i18n.tr("position", index=3) == "position 3"
+
+
+def test_unknown_language_and_unknown_id_are_clear():
+    with pytest.raises(ValueError, match="unknown language 'fr'.*'en'.*'zh'"):
+        i18n.set_language("fr")
+    with pytest.raises(KeyError, match="no message with id 'nope'"):
+        i18n.tr("nope")
+
+
+def test_the_issue_example_in_chinese():
+    try:
+        i18n.set_language("zh")
+        with pytest.raises(ValueError) as err:
+            xl.cross_entropy(xl.SEED_LOGITS, [1, 2, 5])
+    finally:
+        i18n.set_language("en")
+    assert str(err.value) == "标签 5（位置 2）超出 5 个类别的范围（有效标签为 0..4）"
+
+
+Z = xl.SEED_LOGITS
+BAD_CALLS = {
+    "label out of range": lambda: xl.cross_entropy(Z, [1, 2, 5]),
+    "negative label": lambda: xl.cross_entropy(Z, [-1, 2, 3]),
+    "negative label, loop": lambda: xl.cross_entropy_loop(Z, [-1, 2, 3]),
+    "float labels": lambda: xl.cross_entropy(Z, np.array([1.0, 2.0, 3.0])),
+    "bool labels": lambda: xl.cross_entropy(Z[:2], np.array([True, False])),
+    "string labels": lambda: xl.cross_entropy(Z, np.array(["a", "b", "c"])),
+    "batch mismatch": lambda: xl.cross_entropy(Z, [1, 2]),
+    "shape mismatch": lambda: xl.cross_entropy(Z, np.zeros((3, 1), dtype=int)),
+    "not 2-D": lambda: xl.cross_entropy_loop(Z[:, :, None], [1, 2, 3]),
+    "scalar": lambda: xl.cross_entropy(np.float64(1.0), 0),
+    "empty batch": lambda: xl.cross_entropy(np.zeros((0, 5)), np.zeros(0, dtype=int)),
+    "no classes": lambda: xl.softmax(np.zeros((3, 0))),
+    "nan logit": lambda: xl.cross_entropy(np.array([[0.0, np.nan]]), [0]),
+    "all -inf row": lambda: xl.softmax(np.array([[-np.inf, -np.inf]])),
+    "object logits": lambda: xl.softmax(np.array(["a"], dtype=object)),
+    "bad probability": lambda: xl.cross_entropy(Z, -np.ones_like(Z)),
+    "int probabilities": lambda: xl.cross_entropy(Z, np.ones(Z.shape, dtype=int)),
+    "ignore_index with probabilities": lambda: xl.cross_entropy(Z, xl.softmax(Z), ignore_index=0),
+    "weight shape": lambda: xl.cross_entropy(Z, [1, 2, 3], weight=[1.0, 2.0]),
+    "weight negative": lambda: xl.cross_entropy(Z, [1, 2, 3], weight=[1.0, -2.0, 1.0, 1.0, 1.0]),
+    "weight strings": lambda: xl.cross_entropy(Z, [1, 2, 3], weight=np.array(list("abcde"))),
+    "reduction": lambda: xl.cross_entropy(Z, [1, 2, 3], reduction="avg"),
+    "smoothing type": lambda: xl.cross_entropy(Z, [1, 2, 3], label_smoothing="0.1"),
+    "smoothing range": lambda: xl.cross_entropy(Z, [1, 2, 3], label_smoothing=1.5),
+    "one_hot classes": lambda: xl.one_hot([0, 1], 0),
+    "blobs count": lambda: make_blobs(n_per_class=0),
+    "blobs geometry": lambda: make_blobs(spread=-1.0),
+    "units": lambda: information.entropy([0.5, 0.5], units="dits"),
+    "not a distribution": lambda: information.entropy([0.5, 0.6]),
+    "pair shapes": lambda: information.kl_divergence([0.5, 0.5], [0.2, 0.3, 0.5]),
+    "bce range": lambda: information.binary_cross_entropy([1.5], [1.0]),
+    "bce target shape": lambda: information.binary_cross_entropy([0.5, 0.5], [1.0]),
+    "bce -inf": lambda: information.binary_cross_entropy_with_logits([-np.inf], [1.0]),
+    "features": lambda: training.logits(np.zeros(3), np.zeros((3, 2)), np.zeros(2)),
+    "params": lambda: training.logits(np.zeros((4, 3)), np.zeros((2, 2)), np.zeros(2)),
+}
+
+
+@pytest.mark.parametrize("call", BAD_CALLS.values(), ids=BAD_CALLS.keys())
+def test_no_english_leaks_into_a_chinese_error(call):
+    try:
+        i18n.set_language("zh")
+        with pytest.raises((ValueError, TypeError)) as err:
+            call()
+    finally:
+        i18n.set_language("en")
+    message = str(err.value)
+    assert CJK.search(message), message
+    unquoted = re.sub(r"'[^']*'", "", message)  # the caller's own values, echoed back
+    words = re.findall(r"[A-Za-z_][A-Za-z_0-9]+", unquoted)  # one letter is a symbol: N, C, X
+    english = [w for w in words if w not in CODE_WORDS]
+    assert not english, f"English words {english} in: {message}"
+    with pytest.raises(type(err.value)) as again:
+        call()
+    assert not CJK.search(str(again.value)), "the English run must stay English"

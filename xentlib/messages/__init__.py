@@ -1,0 +1,3 @@
+"""The message tables, one module per area; importing this package registers them with xentlib.i18n."""
+
+from . import errors  # noqa: F401
