@@ -169,6 +169,12 @@ MESSAGES = register("errors", {
         "en": "X must be a 2-D (N, D) array of features, got shape {shape}",
         "zh": "X 必须是二维 (N, D) 的特征数组，但得到的形状是 {shape}",
     },
+    "no_cjk_font": {
+        "en": "No Chinese font found for plots, so they keep English labels. Install one, e.g. "
+              "'apt-get install fonts-noto-cjk' (Debian/Ubuntu), then restart the kernel.",
+        "zh": "没有找到可用于绘图的中文字体，图中将保留英文标签。请先安装一种中文字体，例如 "
+              "'apt-get install fonts-noto-cjk'（Debian/Ubuntu），然后重启内核（kernel）。",
+    },
     "params_shape": {
         "en": "for X of shape {x_shape} need W of shape ({features}, C) and b of shape (C,), "
               "got W {w_shape} and b {b_shape}",
