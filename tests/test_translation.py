@@ -1,0 +1,129 @@
+"""The Chinese edition cannot drift silently: a changed English cell makes its Chinese cell fail by name."""
+
+import copy
+import json
+
+import pytest
+
+from tests import translation as tr
+
+EN = {
+    "nbformat": 4,
+    "nbformat_minor": 5,
+    "metadata": {"kernelspec": {"name": "python3"}, "xentlib": {"key_numbers": ["1.0155949508195155"]}},
+    "cells": [
+        {"cell_type": "markdown", "id": "a", "metadata": {}, "source": "# Learning goals\nSoftmax by hand."},
+        {
+            "cell_type": "code", "id": "b", "metadata": {}, "outputs": [], "execution_count": None,
+            "source": "import xentlib as xl\nprint(xl.SEED_LOSS)",
+        },
+        {
+            "cell_type": "code", "id": "c", "metadata": {"tags": ["exercise"], "exercise": "softmax_row"},
+            "outputs": [], "execution_count": None,
+            "source": "def softmax_row(z):\n    raise NotImplementedError",
+        },
+        {"cell_type": "markdown", "id": "d", "metadata": {}, "source": "## Recap\nDone."},
+    ],
+}
+ZH_TEXT = {0: "# 学习目标\n手算 softmax。", 3: "## 小结\n完成。"}
+
+
+@pytest.fixture
+def pair(tmp_path, monkeypatch):
+    """An English notebook and its freshly made, translated zh copy, in a temporary notebooks/ folder."""
+    monkeypatch.setattr(tr, "NB_DIR", tmp_path)
+    monkeypatch.setattr(tr, "ZH_DIR", tmp_path / "zh")
+    en_path = tmp_path / "01_demo.ipynb"
+    tr.save(en_path, EN)
+    zh_path = tr.new("01_demo")
+    zh = tr.load(zh_path)
+    english_ids = [c["id"] for c in EN["cells"]]
+    for cell in zh["cells"]:
+        link = cell["metadata"].get("translation")
+        k = english_ids.index(link["en_id"]) if link else None
+        if k in ZH_TEXT:
+            cell["source"] = ZH_TEXT[k]
+    tr.save(zh_path, zh)
+    return en_path, zh_path
+
+
+def edit(path, k, text):
+    nb = tr.load(path)
+    nb["cells"][k]["source"] = text
+    tr.save(path, nb)
+
+
+def test_a_new_translation_is_current(pair):
+    en_path, zh_path = pair
+    assert tr.problems(en_path) == []
+    zh = tr.load(zh_path)
+    language_cell = zh["cells"][1]
+    assert tr.ZH_ONLY in language_cell["metadata"]["tags"]
+    assert 'set_language("zh")' in tr.source(language_cell)
+
+
+def test_an_untranslated_markdown_cell_is_named(tmp_path, monkeypatch):
+    monkeypatch.setattr(tr, "NB_DIR", tmp_path)
+    monkeypatch.setattr(tr, "ZH_DIR", tmp_path / "zh")
+    tr.save(tmp_path / "01_demo.ipynb", EN)
+    tr.new("01_demo")
+    found = tr.problems(tmp_path / "01_demo.ipynb")
+    assert len(found) == 2 and all("not translated yet" in p for p in found)
+
+
+def test_a_changed_english_cell_makes_its_chinese_cell_stale_until_stamped(pair):
+    en_path, zh_path = pair
+    edit(en_path, 0, "# Learning goals\nSoftmax by hand, and why.")
+    (stale,) = tr.problems(en_path)
+    assert "cell 0 (id zh-a) is stale" in stale and "English cell a changed" in stale
+    assert "stamp 01_demo zh-a" in stale
+    assert tr.stamp("01_demo", ["zh-a"]) == 1
+    assert tr.problems(en_path) == []
+
+
+def test_code_must_stay_identical_unless_it_only_prints_words(pair):
+    en_path, zh_path = pair
+    edit(zh_path, 2, "import xentlib as xl\nprint('损失', xl.SEED_LOSS)")
+    (different,) = tr.problems(en_path)
+    assert "code differs from the English cell" in different
+    nb = tr.load(zh_path)
+    nb["cells"][2]["metadata"]["tags"] = [tr.ZH_TEXT]
+    tr.save(zh_path, nb)
+    assert tr.problems(en_path) == []
+
+
+def test_missing_extra_or_reordered_cells_are_found(pair):
+    en_path, zh_path = pair
+    nb = tr.load(zh_path)
+    nb["cells"][3], nb["cells"][4] = nb["cells"][4], nb["cells"][3]
+    tr.save(zh_path, nb)
+    assert any("one to one and in order" in p for p in tr.problems(en_path))
+    del nb["cells"][4]
+    tr.save(zh_path, nb)
+    assert any("no translation of English cells ['c']" in p for p in tr.problems(en_path))
+
+
+def test_exercise_metadata_and_key_numbers_must_match(pair):
+    en_path, zh_path = pair
+    nb = tr.load(zh_path)
+    nb["cells"][3]["metadata"]["exercise"] = "other"
+    nb["metadata"]["xentlib"] = {"key_numbers": []}
+    tr.save(zh_path, nb)
+    found = tr.problems(en_path)
+    assert any("metadata.exercise differs" in p for p in found)
+    assert any("metadata.xentlib differs" in p for p in found)
+
+
+def test_a_missing_chinese_notebook_says_how_to_start_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(tr, "ZH_DIR", tmp_path / "zh")
+    en_path = tmp_path / "02_x.ipynb"
+    en_path.write_text(json.dumps(copy.deepcopy(EN)))
+    assert tr.problems(en_path) == ["notebooks/zh/02_x.ipynb: missing (python -m tests.translation new 02_x)"]
+
+
+TRANSLATED = [p for p in tr.english_notebooks() if tr.counterpart(p).exists()]
+
+
+@pytest.mark.parametrize("en_path", TRANSLATED, ids=lambda p: p.stem)
+def test_each_chinese_notebook_is_current(en_path):
+    assert tr.problems(en_path) == []
