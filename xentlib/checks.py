@@ -1,4 +1,4 @@
-"""Exercises that check themselves: run the learner's function against the reference, print one line.
+"""Exercises that check themselves: run the learner's answer against the reference, say what is wrong.
 
 In a notebook, an exercise is two cells. The first defines the learner's function, unsolved at first:
 
@@ -10,68 +10,201 @@ The second checks it:
 
     check("softmax_row", softmax_row);
 
-`check` never raises and never shows a traceback. It prints exactly one line and returns a bool:
+`check` never raises and never shows a traceback. It prints one line and returns a bool:
 
     ✅ softmax_row: all 7 cases pass
     ⏳ softmax_row: not solved yet — <what to do>
-    ❌ softmax_row: case '<name>' <what went wrong>; hint: <a nudge>
+    ❌ softmax_row: case '<name>': <what came out>. <diagnosis> (a code hint: hint("softmax_row"))
 
+Hints come in two levels. The ❌ line names the mistake (what is wrong, never the code that fixes it);
+`hint("softmax_row")` prints the code-level hint, and so does the third failed check in a row.
 So "Run All" always reaches the end of a notebook, solved or not.
 
-Exercises live in REGISTRY, one per id, declared in `xentlib.exercises` with the `@exercise`
-decorator on a function that returns the reference callable and the cases; that function only runs
-when the exercise is checked, so importing this module stays cheap (torch is imported only by the
-torch exercises).
-Reference solutions are in notebooks/solutions/<id>.py; the notebook tests substitute them.
+A diagnosis names the mistake the learner made, not the case that failed first: each exercise declares
+its typical mistakes as small functions (the wrong version) with a diagnosis. When the learner's answer
+fails, the checker runs every mistake on the same cases and names the one whose outputs match the
+learner's on every case (else the one that matches on the failing case, else a general remark).
+
+The content lives elsewhere: the exercises are declared in the package `xentlib.exercises` (one module
+per notebook topic) with the `@exercise` decorator. This engine never imports them by name in its code:
+REGISTRY loads the package named by CONTENT the first time an exercise is looked up. Each exercise keeps
+every sentence a learner reads in one mapping, `Exercise.messages()` (id -> text), so a translation can
+replace them by id. Reference solutions are in notebooks/solutions/<id>.py; the notebook tests use them.
 """
 
 from __future__ import annotations
 
 import ast
 import copy
+import importlib
 import inspect
 import textwrap
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from .validation import describe_position
 
-PASS, TODO, FAIL = "✅", "⏳", "❌"
+PASS, TODO, FAIL, HINT = "✅", "⏳", "❌", "💡"
+CONTENT = "xentlib.exercises"  # the package whose modules declare the exercises (loaded on first use)
+SHOW_CODE_AFTER = 3  # the third failed check in a row of the same exercise also prints the code hint
 
-__all__ = ["FAIL", "PASS", "REGISTRY", "TODO", "Case", "Exercise", "check", "exercise"]
+__all__ = [
+    "FAIL", "HINT", "PASS", "REGISTRY", "TODO", "Case", "Exercise", "Mistake", "check", "exercise", "hint",
+]
+
+# The engine's own sentences, by id (the exercises' sentences are in Exercise.messages()).
+ENGINE_TEXT = {
+    "pass": "all {n} cases pass",
+    "todo": "not solved yet — {task}",
+    "returned_none": "your function returned None: finish it with a `return`",
+    "no_value": "write your number in place of None",
+    "unknown_id": "there is no exercise with this id (known ids: {known})",
+    "not_callable": "check() needs your function itself, got {what}; pass the name without calling it, "
+    "e.g. check({id!r}, my_function)",
+    "not_a_number": "check() needs a number here, got {what}",
+    "raised": "case '{case}' raised {error}",
+    "wrong": "case '{case}': {detail}",
+    "style": "the values are right, but your function {problem}",
+    "uses_loop": "uses a Python loop (line {line} of the function)",
+    "calls_forbidden": "calls {name}, which is what this exercise asks you to write by hand",
+    "more_help": "(a code hint: hint({id!r}))",
+    "checker_failed": "the checker itself failed ({error}); please tell your teacher or open an issue",
+    "hint_header": "{text}",
+    "hint_for_mistake": "for the mistake above: {fix}",
+    "expected_value": "expected {want}, got {have}",
+    "opposite_sign": "expected {want}, got {have}: the right size but the opposite sign",
+    "constant_factor": "expected {want}, got {have}: every value is {factor} times the expected one",
+    "wrong_shape": "should return {what}, got shape {shape}",
+    "a_number": "a single number",
+    "an_array": "an array of shape {shape}",
+    "not_numbers": "should return {what}, but {error}",
+    "not_finite": "got {have}{where} where {want} was expected (overflow, or 0/0?)",
+    "at_position": "at {position} expected {want}, got {have}",
+    "not_float": "should return floats, got dtype {dtype}",
+}
+
+
+def say(key: str, **values) -> str:
+    """An engine sentence by id, filled in (the one place a translation would hook in)."""
+    return ENGINE_TEXT[key].format(**values)
 
 
 @dataclass(frozen=True)
 class Case:
-    """One input for an exercise: the learner's fn(*args) must match reference(*args) within tolerance."""
+    """One input: the learner's fn(*args) must match reference(*args) within tolerance."""
 
     name: str
     args: tuple
     rtol: float | None = None  # None: the exercise's tolerance
     atol: float | None = None
-    hint: str | None = None  # a nudge that fits this case better than the exercise's general hint
+    note: str | None = None  # what failing this case usually means, when no declared mistake matches
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A typical wrong answer: `wrong` computes it, `diagnosis` says what is wrong (no code), `fix` how."""
+
+    name: str
+    wrong: Callable
+    diagnosis: str
+    fix: str | None = None  # code-level help for this mistake, shown only by hint()
 
 
 @dataclass
 class Exercise:
-    """A registered exercise. `build()` returns (reference callable, list of Case)."""
+    """A registered exercise. `build()` returns (reference, list of Case); for a prediction, the
+    reference takes no argument and returns the number to predict."""
 
     id: str
     build: Callable[[], tuple[Callable, Sequence[Case]]]
     task: str  # what to do, shown while unsolved
-    hint: str  # shown when a case fails
+    hint: str  # the code-level hint, shown by hint(id)
     rtol: float = 1e-7
     atol: float = 1e-10
     forbid: tuple[str, ...] = ()  # names the learner may not call (e.g. the library function itself)
     no_loops: bool = False  # True: a Python for/while loop or comprehension fails the check
-    cases: list[Case] = field(default_factory=list, repr=False)  # filled by the first check()
+    floats: bool = False  # True: an integer result fails even with the right values
+    predict: bool = False  # True: the learner passes a number, not a function
+    note: str | None = None  # what to think about when the answer is wrong and no mistake matches
+    mistakes: list[Mistake] = field(default_factory=list)
+    cases: list[Case] = field(default_factory=list, repr=False)  # filled on first use
     reference: Callable | None = field(default=None, repr=False)
+    failures: int = field(default=0, repr=False)  # failed checks in a row
+    last_mistake: Mistake | None = field(default=None, repr=False)
+
+    def mistake(self, diagnosis: str, fix: str | None = None):
+        """Declare a typical mistake: decorate the wrong function (its name is the mistake's id)."""
+
+        def register(wrong: Callable) -> Callable:
+            if any(m.name == wrong.__name__ for m in self.mistakes):
+                raise ValueError(f"exercise {self.id!r} declares mistake {wrong.__name__!r} twice")
+            self.mistakes.append(Mistake(wrong.__name__, wrong, diagnosis, fix))
+            return wrong
+
+        return register
+
+    def ready(self) -> Exercise:
+        """Build the reference and the cases on first use (torch is imported only here)."""
+        if self.reference is None:
+            reference, cases = self.build()
+            self.cases = list(cases)
+            self.reference = reference
+        return self
+
+    def messages(self) -> dict[str, str]:
+        """Every sentence of this exercise a learner can read, by id (for a later translation)."""
+        texts = {f"{self.id}.task": self.task, f"{self.id}.hint": self.hint}
+        if self.note:
+            texts[f"{self.id}.note"] = self.note
+        for m in self.mistakes:
+            texts[f"{self.id}.mistake.{m.name}"] = m.diagnosis
+            if m.fix:
+                texts[f"{self.id}.fix.{m.name}"] = m.fix
+        for i, case in enumerate(self.ready().cases):
+            texts[f"{self.id}.case.{i}"] = case.name
+            if case.note:
+                texts[f"{self.id}.case.{i}.note"] = case.note
+        return texts
+
+    def first_level(self) -> list[str]:
+        """The sentences a failed check may print (everything but the code-level hints)."""
+        return [text for key, text in self.messages().items() if ".hint" not in key and ".fix." not in key]
 
 
-REGISTRY: dict[str, Exercise] = {}
+class _Registry(Mapping):
+    """id -> Exercise; the content package is imported the first time the registry is read."""
+
+    def __init__(self) -> None:
+        self._exercises: dict[str, Exercise] = {}
+        self._loaded = False
+
+    def _load(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            importlib.import_module(CONTENT)
+
+    def add(self, ex: Exercise) -> None:
+        if ex.id in self._exercises:
+            raise ValueError(f"exercise id {ex.id!r} is registered twice")
+        self._exercises[ex.id] = ex
+
+    def __getitem__(self, key: str) -> Exercise:
+        self._load()
+        return self._exercises[key]
+
+    def __iter__(self) -> Iterator[str]:
+        self._load()
+        return iter(dict(self._exercises))
+
+    def __len__(self) -> int:
+        self._load()
+        return len(self._exercises)
+
+
+REGISTRY = _Registry()
 
 
 def exercise(
@@ -83,20 +216,24 @@ def exercise(
     atol: float = 1e-10,
     forbid: Sequence[str] = (),
     no_loops: bool = False,
+    floats: bool = False,
+    predict: bool = False,
+    note: str | None = None,
 ):
-    """Register an exercise: decorate a function that returns (reference, [Case, ...])."""
+    """Register an exercise: decorate a function returning (reference, [Case, ...]); get the Exercise."""
 
-    def register(build: Callable[[], tuple[Callable, Sequence[Case]]]):
-        if exercise_id in REGISTRY:
-            raise ValueError(f"exercise id {exercise_id!r} is registered twice")
-        REGISTRY[exercise_id] = Exercise(exercise_id, build, task, hint, rtol, atol, tuple(forbid), no_loops)
-        return build
+    def register(build: Callable[[], tuple[Callable, Sequence[Case]]]) -> Exercise:
+        ex = Exercise(
+            exercise_id, build, task, hint, rtol, atol, tuple(forbid), no_loops, floats, predict, note
+        )
+        REGISTRY.add(ex)
+        return ex
 
     return register
 
 
 # --------------------------------------------------------------------------------------------------
-# The engine
+# Comparing values
 # --------------------------------------------------------------------------------------------------
 
 
@@ -117,6 +254,15 @@ def _to_array(value) -> np.ndarray:
     return arr.astype(np.float64)
 
 
+def _dtype(value) -> str:
+    """The dtype's name of an array, tensor or number ('int64', 'float32', 'torch.int64', ...)."""
+    return str(getattr(value, "dtype", None) or np.asarray(value).dtype)
+
+
+def _is_float(value) -> bool:
+    return "float" in _dtype(value) or "complex" in _dtype(value)
+
+
 def _show(arr: np.ndarray) -> str:
     """A short one-line picture of a value, for a message."""
     if arr.ndim == 0:
@@ -126,43 +272,72 @@ def _show(arr: np.ndarray) -> str:
             arr, separator=", ", max_line_width=10_000, formatter={"float_kind": lambda v: f"{v:.6g}"}
         )
         return " ".join(text.split())
-    return f"an array of shape {arr.shape}"
+    return say("an_array", shape=arr.shape)
 
 
-def _compare(expected, got, rtol: float, atol: float) -> str | None:
+def _constant_factor(want: np.ndarray, have: np.ndarray, rtol: float) -> float | None:
+    """k if have == k * want everywhere (k != 1, 0, -1), else None."""
+    nonzero = want != 0
+    if not nonzero.any() or not np.all(np.isfinite(have)) or np.any(have[~nonzero] != 0):
+        return None
+    ratios = have[nonzero] / want[nonzero]
+    k = float(np.median(ratios))
+    if k == 0 or abs(k - 1) < 1e-6 or abs(k + 1) < 1e-6:
+        return None
+    return k if np.allclose(ratios, k, rtol=max(rtol, 1e-9), atol=0) else None
+
+
+def _compare(expected, got, rtol: float, atol: float, floats: bool = False) -> str | None:
     """None if `got` matches `expected`, else a short description of the difference."""
     want = _to_array(expected)
     try:
         have = _to_array(got)
     except (TypeError, ValueError) as err:
-        return f"should return {_show(want) if want.ndim == 0 else 'an array'}, but {err}"
+        what = _show(want) if want.ndim == 0 else "an array"
+        return say("not_numbers", what=what, error=err)
     if have.shape != want.shape:
-        what = "a single number" if want.ndim == 0 else f"an array of shape {want.shape}"
-        return f"should return {what}, got shape {have.shape}" + (
-            f" ({_show(have)})" if have.size <= 12 else ""
-        )
+        what = say("a_number") if want.ndim == 0 else say("an_array", shape=want.shape)
+        shown = f" ({_show(have)})" if have.size <= 12 else ""
+        return say("wrong_shape", what=what, shape=have.shape) + shown
     bad_value = ~np.isfinite(have) & np.isfinite(want)
     if bad_value.any():
         index = tuple(int(i) for i in np.argwhere(bad_value)[0]) if have.ndim else ()
         where = f" at {describe_position(index)}" if index else ""
-        return f"got {have[index]}{where} where {_show(want[index])} was expected (overflow, or 0/0?)"
+        return say("not_finite", have=have[index], where=where, want=_show(want[index]))
     close = np.isclose(have, want, rtol=rtol, atol=atol, equal_nan=True)
     if close.all():
-        return None
+        return None if not floats or _is_float(got) else say("not_float", dtype=_dtype(got))
     if np.any(want != 0) and np.allclose(-have, want, rtol=rtol, atol=atol):
-        return f"expected {_show(want)}, got {_show(have)}: the right size but the opposite sign"
+        return say("opposite_sign", want=_show(want), have=_show(have))
+    factor = _constant_factor(want, have, rtol)
+    if factor is not None:
+        return say("constant_factor", want=_show(want), have=_show(have), factor=f"{factor:.6g}")
     if want.ndim == 0:
-        return f"expected {_show(want)}, got {_show(have)}"
-    worst = np.argmax(np.where(close, 0, np.abs(have - want)))
+        return say("expected_value", want=_show(want), have=_show(have))
+    worst = np.argmax(np.where(close, 0, np.abs(np.nan_to_num(have - want, nan=np.inf))))
     index = tuple(int(i) for i in np.unravel_index(worst, want.shape))
-    detail = f"at {describe_position(index)} expected {_show(want[index])}, got {_show(have[index])}"
+    detail = say("at_position", position=describe_position(index), want=_show(want[index]),
+                 have=_show(have[index]))
     if want.size <= 12:
-        detail += f" (expected {_show(want)}, got {_show(have)})"
+        detail += f" ({say('expected_value', want=_show(want), have=_show(have))})"
     return detail
 
 
+# --------------------------------------------------------------------------------------------------
+# Running answers
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Outcome:
+    """What one answer did on one case: returned `value`, or raised `error` (an exception)."""
+
+    value: object = None
+    error: BaseException | None = None
+
+
 def _call(fn: Callable, args: tuple):
-    """Call the learner's function on a private copy of the inputs, with numeric warnings silenced."""
+    """Call a function on a private copy of the inputs, with numeric warnings silenced."""
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
         try:
@@ -170,8 +345,51 @@ def _call(fn: Callable, args: tuple):
         except NotImplementedError as err:
             raise _NotSolved(str(err)) from None
     if result is None:
-        raise _NotSolved("your function returned None: finish it with a `return`")
+        raise _NotSolved(say("returned_none"))
     return result
+
+
+def _outcome(fn: Callable, args: tuple) -> _Outcome:
+    try:
+        return _Outcome(value=_call(fn, args))
+    except _NotSolved as err:
+        return _Outcome(error=err)
+    except Exception as err:
+        return _Outcome(error=err)
+
+
+def _agree(a: _Outcome, b: _Outcome, case: Case, ex: Exercise) -> bool:
+    """Two answers did the same on a case: the same error type, or the same values and kind of dtype."""
+    if a.error is not None or b.error is not None:
+        return type(a.error) is type(b.error)
+    if _is_float(a.value) != _is_float(b.value):
+        return False
+    try:
+        x, y = _to_array(a.value), _to_array(b.value)
+    except (TypeError, ValueError):
+        return False
+    if x.shape != y.shape:
+        return False
+    rtol = ex.rtol if case.rtol is None else case.rtol
+    atol = ex.atol if case.atol is None else case.atol
+    return bool(np.all(np.isclose(x, y, rtol=rtol, atol=atol, equal_nan=True)))
+
+
+def _diagnose(ex: Exercise, mine: list[_Outcome], failing: int) -> tuple[str | None, Mistake | None]:
+    """The diagnosis of a wrong answer: the declared mistake that matches it, else the case's note."""
+    theirs = [[_outcome(m.wrong, case.args) for case in ex.cases] for m in ex.mistakes]
+    everywhere = [
+        m for m, outs in zip(ex.mistakes, theirs, strict=True)
+        if all(_agree(a, b, c, ex) for a, b, c in zip(mine, outs, ex.cases, strict=True))
+    ]
+    here = [
+        m for m, outs in zip(ex.mistakes, theirs, strict=True)
+        if _agree(mine[failing], outs[failing], ex.cases[failing], ex)
+    ]
+    for found in (everywhere, here):
+        if found:
+            return found[0].diagnosis, found[0]
+    return ex.cases[failing].note or ex.note, None
 
 
 def _style_problem(ex: Exercise, fn: Callable) -> str | None:
@@ -182,74 +400,110 @@ def _style_problem(ex: Exercise, fn: Callable) -> str | None:
         tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
     except (OSError, TypeError, SyntaxError, IndentationError):
         return None  # no source to read (a builtin, a lambda in a string...): judge by the values only
+    own = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    own |= {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg)}  # the learner's own variables
     for node in ast.walk(tree):
         if ex.no_loops and isinstance(
             node, (ast.For, ast.While, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
         ):
-            return f"uses a Python loop (line {node.lineno} of the function)"
-        name = getattr(node, "id", None) or getattr(node, "attr", None)
-        if name in ex.forbid and not isinstance(getattr(node, "ctx", None), ast.Store):
-            return f"calls {name}, which is what this exercise asks you to write by hand"
+            return say("uses_loop", line=node.lineno)
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
+            name = node.attr
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in own:
+            name = node.id
+        else:
+            continue
+        if name in ex.forbid:
+            return say("calls_forbidden", name=name)
     return None
 
 
-def check(exercise_id: str, fn: Callable) -> bool:
-    """Run `fn` on every case of exercise `exercise_id`, print one friendly line, return True if all pass."""
+def _short(err: BaseException) -> str:
+    message = " ".join(str(err).split()) or "(no message)"
+    if len(message) > 160:
+        message = message[:157] + "..."
+    return f"{type(err).__name__}: {message}"
+
+
+# --------------------------------------------------------------------------------------------------
+# The two things a notebook calls
+# --------------------------------------------------------------------------------------------------
+
+
+def check(exercise_id: str, answer) -> bool:
+    """Check `answer` (the learner's function, or number for a prediction); print one line; True if right."""
     try:
-        return _check(exercise_id, fn)
+        return _check(exercise_id, answer)
     except Exception as err:  # a bug in a reference or a case must not show a traceback to a learner either
-        print(
-            f"{FAIL} {exercise_id}: the checker itself failed ({type(err).__name__}: {err}); "
-            "please tell your teacher or open an issue"
-        )
+        print(f"{FAIL} {exercise_id}: {say('checker_failed', error=_short(err))}")
         return False
 
 
-def _check(exercise_id: str, fn: Callable) -> bool:
+def hint(exercise_id: str) -> None:
+    """Print the code-level hint of an exercise (and the fix for the mistake its last check found)."""
     ex = REGISTRY.get(exercise_id)
     if ex is None:
-        known = ", ".join(sorted(REGISTRY))
-        print(f"{FAIL} {exercise_id}: there is no exercise with this id (known ids: {known})")
+        print(f"{FAIL} {exercise_id}: {say('unknown_id', known=', '.join(sorted(REGISTRY)))}")
+        return
+    print(f"{HINT} {exercise_id}: {say('hint_header', text=ex.hint)}")
+    if ex.last_mistake is not None and ex.last_mistake.fix:
+        print(f"{HINT} {exercise_id}: {say('hint_for_mistake', fix=ex.last_mistake.fix)}")
+
+
+def _fail(ex: Exercise, text: str, mistake: Mistake | None) -> bool:
+    ex.failures += 1
+    ex.last_mistake = mistake
+    print(f"{FAIL} {ex.id}: {text} {say('more_help', id=ex.id)}")
+    if ex.failures >= SHOW_CODE_AFTER:
+        hint(ex.id)
+    return False
+
+
+def _check(exercise_id: str, answer) -> bool:
+    ex = REGISTRY.get(exercise_id)
+    if ex is None:
+        print(f"{FAIL} {exercise_id}: {say('unknown_id', known=', '.join(sorted(REGISTRY)))}")
         return False
-    if not callable(fn):
-        print(
-            f"{FAIL} {exercise_id}: check() needs your function itself, got {type(fn).__name__} "
-            f"{fn!r:.40}; pass the name without calling it, e.g. check({exercise_id!r}, my_function)"
-        )
+    ex.ready()
+    if ex.predict:
+        if answer is None:
+            print(f"{TODO} {ex.id}: {say('todo', task=ex.task)} ({say('no_value')})")
+            return False
+        if callable(answer) or isinstance(answer, (str, bool)):
+            print(f"{FAIL} {ex.id}: {say('not_a_number', what=f'{type(answer).__name__} {answer!r:.40}')}")
+            return False
+        fn = (lambda value: (lambda: value))(answer)
+    elif not callable(answer):
+        what = f"{type(answer).__name__} {answer!r:.40}"
+        print(f"{FAIL} {ex.id}: {say('not_callable', what=what, id=ex.id)}")
         return False
-    if ex.reference is None:
-        ex.reference, cases = ex.build()
-        ex.cases = list(cases)
+    else:
+        fn = answer
+    mine: list[_Outcome] = []
     for case in ex.cases:
-        try:
-            got = _call(fn, case.args)
-        except _NotSolved as err:
-            why = str(err)
-            extra = f" ({why})" if why.startswith("your function returned None") else ""
-            print(f"{TODO} {exercise_id}: not solved yet — {ex.task}{extra}")
+        out = _outcome(fn, case.args)
+        if isinstance(out.error, _NotSolved):
+            why = str(out.error)
+            extra = f" ({why})" if why == say("returned_none") else ""
+            print(f"{TODO} {ex.id}: {say('todo', task=ex.task)}{extra}")
             return False
-        except Exception as err:
-            message = " ".join(str(err).split()) or "(no message)"
-            if len(message) > 160:
-                message = message[:157] + "..."
-            print(
-                f"{FAIL} {exercise_id}: case '{case.name}' raised {type(err).__name__}: {message}; "
-                f"hint: {case.hint or ex.hint}"
-            )
-            return False
-        expected = ex.reference(*copy.deepcopy(case.args))
-        rtol = ex.rtol if case.rtol is None else case.rtol
-        atol = ex.atol if case.atol is None else case.atol
-        problem = _compare(expected, got, rtol, atol)
-        if problem is not None:
-            print(f"{FAIL} {exercise_id}: case '{case.name}': {problem}; hint: {case.hint or ex.hint}")
-            return False
-    problem = _style_problem(ex, fn)
+        mine.append(out)
+    for i, (case, out) in enumerate(zip(ex.cases, mine, strict=True)):
+        if out.error is not None:
+            problem = say("raised", case=case.name, error=_short(out.error))
+        else:
+            rtol = ex.rtol if case.rtol is None else case.rtol
+            atol = ex.atol if case.atol is None else case.atol
+            expected = _call(ex.reference, case.args)
+            problem = _compare(expected, out.value, rtol, atol, ex.floats)
+            if problem is None:
+                continue
+            problem = say("wrong", case=case.name, detail=problem)
+        diagnosis, mistake = _diagnose(ex, mine, i)
+        return _fail(ex, f"{problem}." + (f" {diagnosis}" if diagnosis else ""), mistake)
+    problem = None if ex.predict else _style_problem(ex, fn)
     if problem is not None:
-        print(f"{FAIL} {exercise_id}: the values are right, but your function {problem}; hint: {ex.hint}")
-        return False
-    print(f"{PASS} {exercise_id}: all {len(ex.cases)} cases pass")
+        return _fail(ex, say("style", problem=problem) + ".", None)
+    ex.failures, ex.last_mistake = 0, None
+    print(f"{PASS} {ex.id}: {say('pass', n=len(ex.cases))}")
     return True
-
-
-from . import exercises as _exercises  # noqa: E402, F401  (registers every exercise; needs the names above)

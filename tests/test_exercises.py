@@ -1,0 +1,238 @@
+"""Every exercise: its reference solution passes, each declared mistake fails with its own diagnosis, the
+first-level messages never show the solution's code, and an unsolved answer says 'not solved yet'."""
+
+import ast
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from xentlib.checks import FAIL, HINT, REGISTRY, TODO, check, hint
+
+SOLUTIONS = Path(__file__).resolve().parent.parent / "notebooks" / "solutions"
+TORCH_EXERCISES = {"log_softmax_torch", "nll_torch", "training_loop_bugs"}
+
+# The mistakes issue 7 asks the checker to recognise, and where each is declared.
+NAMED_MISTAKES = {
+    "off by a factor N (sum vs mean)": [
+        ("cross_entropy_loop", "sum_instead_of_mean"),
+        ("cross_entropy_vectorized", "sum_instead_of_mean"),
+        ("nll_torch", "sum_instead_of_mean"), ("ce_grad", "forgets_to_divide_by_n"),
+        ("weight_gradient", "forgets_to_divide_by_n"), ("bce_grad", "forgets_to_divide_by_n"),
+        ("kdim_cross_entropy", "sum_over_everything"),
+    ],
+    "a percentage instead of a fraction": [("accuracy", "percentage")],
+    "log10 instead of ln": [
+        ("sample_loss", "log10_instead_of_ln"), ("cross_entropy_loop", "log10_instead_of_ln"),
+        ("uniform_loss_prediction", "log10_of_10"), ("kl_divergence", "in_log10_kl"),
+    ],
+    "log2 instead of ln": [
+        ("sample_loss", "log2_instead_of_ln"), ("uniform_loss_prediction", "log2_of_10"),
+        ("kl_divergence", "in_bits"),
+    ],
+    "the opposite sign": [
+        ("sample_loss", "forgets_the_minus"), ("nll_torch", "forgets_the_minus"),
+        ("ce_grad", "opposite_sign"),
+        ("bce_grad", "opposite_sign"), ("uniform_loss_prediction", "minus_ln_10"),
+    ],
+    "KL(q||p) for KL(p||q)": [("kl_divergence", "reversed_kl")],
+    "a global instead of a per-row max": [
+        ("stable_softmax", "global_max"), ("log_softmax_torch", "global_max"),
+        ("logsumexp_rows", "global_max_lse"),
+    ],
+    "softmax over the wrong axis": [
+        ("stable_softmax", "over_the_wrong_axis"), ("cross_entropy_vectorized", "over_the_wrong_axis"),
+        ("log_softmax_torch", "over_dim_0"), ("ce_grad", "softmax_over_axis_0"),
+        ("kdim_cross_entropy", "softmax_over_the_last_axis"),
+    ],
+    "eps/(C-1) smoothing": [
+        ("label_smoothing_by_hand", "eps_over_c_minus_1"), ("smoothed_grad", "eps_over_c_minus_1"),
+    ],
+    "dividing by N where the weighted or non-ignored count belongs": [
+        ("weighted_mean_by_hand", "divides_by_n_weighted"), ("ignore_index_by_hand", "divides_by_n"),
+    ],
+    "log(softmax) where the case makes it fail": [
+        ("cross_entropy_vectorized", "log_of_softmax"), ("log_softmax_torch", "log_of_softmax"),
+        ("label_smoothing_by_hand", "log_of_softmax"),
+    ],
+    "an integer one-hot": [("one_hot", "integer_one_hot")],
+}
+
+MISTAKES = [(ex.id, m.name) for ex in REGISTRY.values() for m in ex.mistakes]
+
+
+@pytest.fixture(autouse=True)
+def fresh_counts():
+    for ex in REGISTRY.values():
+        ex.failures, ex.last_mistake = 0, None
+    yield
+
+
+def needs_torch(exercise_id):
+    if exercise_id in TORCH_EXERCISES:
+        pytest.importorskip("torch")
+
+
+def solution_tree(exercise_id):
+    path = SOLUTIONS / f"{exercise_id}.py"
+    assert path.exists(), f"exercise {exercise_id!r} has no reference solution at notebooks/solutions/"
+    text = path.read_text(encoding="utf-8")
+    return path, text, ast.parse(text)
+
+
+def solution_answer(exercise_id):
+    """Exec a solution file (self-contained); its answer is its last top-level def, or for a
+    prediction its last top-level assignment."""
+    path, text, tree = solution_tree(exercise_id)
+    namespace: dict = {}
+    exec(compile(text, str(path), "exec"), namespace)
+    if REGISTRY[exercise_id].predict:
+        names = [t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets]
+        return namespace[names[-1]]
+    names = [node.name for node in tree.body if isinstance(node, ast.FunctionDef)]
+    assert names, f"{path.name} defines no function"
+    return namespace[names[-1]]
+
+
+def solution_code(exercise_id) -> list[str]:
+    """The code a learner should find alone: each line of the solution's body, and each expression of
+    12 or more characters, without comments and docstrings."""
+    _, text, tree = solution_tree(exercise_id)
+    bodies = [n.body for n in tree.body if isinstance(n, ast.FunctionDef)] or [tree.body]
+    pieces = []
+    for statement in bodies[-1]:
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
+            continue  # a docstring
+        for line in ast.unparse(statement).splitlines():
+            pieces.append(line.strip())
+        for node in ast.walk(statement):
+            if isinstance(node, ast.expr) and not isinstance(node, (ast.Constant, ast.Name)):
+                pieces.append(ast.unparse(node))
+    return sorted({p for p in pieces if len(p) >= 12 and p not in ("return", "for", "pass")})
+
+
+def printed(exercise_id, answer, capsys) -> tuple[bool, list[str]]:
+    result = check(exercise_id, answer)
+    return result, capsys.readouterr().out.strip().splitlines()
+
+
+@pytest.mark.parametrize("exercise_id", sorted(REGISTRY))
+def test_reference_solution_passes(capsys, exercise_id):
+    needs_torch(exercise_id)
+    result, lines = printed(exercise_id, solution_answer(exercise_id), capsys)
+    assert result is True, lines
+
+
+def test_every_solution_file_is_a_registered_exercise():
+    orphans = sorted(p.stem for p in SOLUTIONS.glob("*.py") if p.stem not in REGISTRY)
+    assert not orphans, f"solutions without a registered exercise in xentlib/exercises/: {orphans}"
+
+
+@pytest.mark.parametrize("exercise_id,name", MISTAKES, ids=[f"{e}-{n}" for e, n in MISTAKES])
+def test_each_mistake_is_caught_with_its_own_diagnosis(capsys, exercise_id, name):
+    needs_torch(exercise_id)
+    ex = REGISTRY[exercise_id]
+    mistake = next(m for m in ex.mistakes if m.name == name)
+    answer = mistake.wrong() if ex.predict else mistake.wrong
+    result, lines = printed(exercise_id, answer, capsys)
+    assert result is False and len(lines) == 1, lines
+    line = lines[0]
+    assert line.startswith(f"{FAIL} {exercise_id}: case '"), line
+    assert mistake.diagnosis in line, f"expected the diagnosis of {name!r}, got: {line}"
+    others = [m.name for m in ex.mistakes if m is not mistake and m.diagnosis in line]
+    assert not others, f"{name!r} was also diagnosed as {others}"
+    assert ex.last_mistake is mistake
+
+
+@pytest.mark.parametrize("kind", sorted(NAMED_MISTAKES))
+def test_every_mistake_the_issue_names_is_declared(kind):
+    declared = set(MISTAKES)
+    missing = [pair for pair in NAMED_MISTAKES[kind] if pair not in declared]
+    assert not missing, f"{kind}: not declared {missing}"
+
+
+@pytest.mark.parametrize("exercise_id", sorted(REGISTRY))
+def test_first_level_messages_never_show_the_solution_code(capsys, exercise_id):
+    needs_torch(exercise_id)
+    ex = REGISTRY[exercise_id]
+    texts = ex.first_level()
+    for mistake in ex.mistakes:  # and every line a failed check prints
+        ex.failures = 0  # (the third failure in a row adds the code hint: a second level, not tested here)
+        check(exercise_id, mistake.wrong() if ex.predict else mistake.wrong)
+        texts += capsys.readouterr().out.splitlines()
+    code = solution_code(exercise_id)
+    assert code, f"found no code in the solution of {exercise_id!r}"
+    leaks = [(piece, text) for piece in code for text in texts if piece in text]
+    assert not leaks, f"first-level messages show solution code: {leaks[:3]}"
+
+
+@pytest.mark.parametrize("exercise_id", sorted(REGISTRY))
+def test_unsolved_says_not_solved_yet(capsys, exercise_id):
+    def unsolved(*args):
+        # your code here
+        raise NotImplementedError
+
+    answer = None if REGISTRY[exercise_id].predict else unsolved
+    result, lines = printed(exercise_id, answer, capsys)
+    assert result is False and len(lines) == 1
+    assert lines[0].startswith(f"{TODO} {exercise_id}: not solved yet")
+
+
+@pytest.mark.parametrize("exercise_id", sorted(REGISTRY))
+def test_hint_shows_code_and_the_fix_for_the_mistake_found(capsys, exercise_id):
+    needs_torch(exercise_id)
+    ex = REGISTRY[exercise_id]
+    hint(exercise_id)
+    assert capsys.readouterr().out.strip() == f"{HINT} {exercise_id}: {ex.hint}"
+    with_fix = [m for m in ex.mistakes if m.fix]
+    if with_fix:
+        check(exercise_id, with_fix[0].wrong() if ex.predict else with_fix[0].wrong)
+        capsys.readouterr()
+        hint(exercise_id)
+        assert with_fix[0].fix in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "exercise_id,forbidden",
+    [
+        ("ignore_index_by_hand", "from xentlib import nll_loss, log_softmax\ndef f(z, y, i):\n"
+         "    return nll_loss(log_softmax(z, axis=1), y, ignore_index=i)"),
+        ("ce_grad", "import xentlib\ndef f(z, y):\n    return xentlib.cross_entropy_grad(z, y)"),
+        ("kl_divergence", "from xentlib.information import kl_divergence\ndef f(p, q):\n"
+         "    return kl_divergence(p, q)"),
+        ("logsumexp_rows", "from xentlib import logsumexp\ndef f(z):\n    return logsumexp(z, axis=-1)"),
+    ],
+)
+def test_calling_the_library_is_refused(capsys, tmp_path, exercise_id, forbidden):
+    path = tmp_path / "learner.py"
+    path.write_text(forbidden + "\n")
+    namespace = {}
+    exec(compile(path.read_text(), str(path), "exec"), namespace)  # a real file, so inspect finds the source
+    assert check(exercise_id, namespace["f"]) is False
+    line = capsys.readouterr().out.strip()
+    assert line.startswith(f"{FAIL} {exercise_id}: the values are right") and "by hand" in line, line
+
+
+def test_the_cases_that_make_the_old_loopholes_fail():
+    """log(softmax), a whole-tensor max and an integer one-hot used to pass; a true class 800 below
+    the row's max is what makes log(softmax) fail in float64 (at 1000 x the seed logits it does not)."""
+    from xentlib import softmax
+
+    z = np.array([[0.0, 800.0, 0.0]])
+    with np.errstate(divide="ignore"):
+        assert np.log(softmax(z, axis=1))[0, 0] == -np.inf
+    from xentlib.data import SEED_LABELS, SEED_LOGITS
+
+    big = np.array(SEED_LOGITS) * 1000
+    assert np.all(softmax(big, axis=1)[np.arange(3), SEED_LABELS] > 0)  # no -inf there: a case of its own
+    names = {(e, m) for e, m in MISTAKES}
+    for pair in [("cross_entropy_vectorized", "log_of_softmax"), ("log_softmax_torch", "global_max"),
+                 ("one_hot", "integer_one_hot")]:
+        assert pair in names  # and test_each_mistake_is_caught_with_its_own_diagnosis runs each
+
+
+def test_diagnoses_and_notes_are_sentences():
+    for ex in REGISTRY.values():
+        for key, text in ex.messages().items():
+            if ".mistake." in key or key.endswith(".note"):
+                assert text == text.strip() and text.endswith((".", ")")), (key, text)

@@ -1,0 +1,174 @@
+"""Notebook pytorch_building_blocks: log-softmax and NLL by hand, on tensors."""
+
+from __future__ import annotations
+
+from ..checks import Case, exercise
+from ._common import F32, LOG_OF_SOFTMAX, SUM_NOT_MEAN, seed
+
+
+def _torch_seed():
+    import torch
+
+    z, y = seed()
+    return torch, torch.from_numpy(z), torch.from_numpy(y)
+
+
+@exercise(
+    "log_softmax_torch",
+    task="make log_softmax_torch(x) return log softmax of a (N, C) tensor along dim=1, by hand, "
+    "stable for logits of any size",
+    hint="m = x.max(dim=1, keepdim=True).values; return x - m - torch.log(torch.exp(x - m).sum(dim=1, "
+    "keepdim=True))",
+    forbid=("log_softmax", "LogSoftmax", "logsumexp", "cross_entropy", "CrossEntropyLoss"),
+)
+def log_softmax_torch():
+    torch, x, _ = _torch_seed()
+
+    def reference(t):
+        return torch.log_softmax(t, dim=1)
+
+    cases = [
+        Case("the seed logits", (x,)),
+        Case("one sample", (x[:1],)),
+        Case("float32 tensor", (x.float(),), **F32),
+        Case("huge logits", (x * 1000,)),
+        Case(
+            "one row huge, one row very negative",
+            (torch.tensor([[1000.0, 999.0, 998.0], [-1000.0, -1001.0, -1002.0]], dtype=torch.float64),),
+        ),
+        Case("a class 800 below the others", (torch.tensor([[0.0, 0.0, -800.0]], dtype=torch.float64),)),
+    ]
+    return reference, cases
+
+
+@log_softmax_torch.mistake(
+    "exp overflows to inf above 709.78 (float64), and inf - inf is nan. Subtract each row's largest "
+    "logit before exp, and add it back outside the log.",
+    fix="m = x.max(dim=1, keepdim=True).values, then work with x - m",
+)
+def no_shift(x):
+    import torch
+
+    return x - torch.log(torch.exp(x).sum(dim=1, keepdim=True))
+
+
+@log_softmax_torch.mistake(
+    "You shifted by the largest logit of the whole tensor. A row far below it still underflows: all "
+    "its exps are 0 and log(0) = -inf. Each row needs its own maximum (dim=1).",
+    fix="x.max(dim=1, keepdim=True).values, not x.max()",
+)
+def global_max(x):
+    import torch
+
+    m = x.max()
+    return x - m - torch.log(torch.exp(x - m).sum(dim=1, keepdim=True))
+
+
+@log_softmax_torch.mistake(LOG_OF_SOFTMAX, fix="x - m - torch.log(torch.exp(x - m).sum(dim=1, keepdim=True))")
+def log_of_softmax(x):
+    import torch
+
+    e = torch.exp(x - x.max(dim=1, keepdim=True).values)
+    return torch.log(e / e.sum(dim=1, keepdim=True))
+
+
+@log_softmax_torch.mistake(
+    "You worked along dim=0, down the batch. Each row is one sample and its C classes run along "
+    "dim=1: normalise every row on its own.",
+    fix="dim=1 in max and sum",
+)
+def over_dim_0(x):
+    import torch
+
+    m = x.max(dim=0, keepdim=True).values
+    return x - m - torch.log(torch.exp(x - m).sum(dim=0, keepdim=True))
+
+
+@log_softmax_torch.mistake(
+    "Shapes (N, C) and (N,) do not line up: the row sums lose their dimension. Keep it (as a column "
+    "of length 1) so that each row's value lines up with its row.",
+    fix="keepdim=True in max and sum",
+)
+def without_keepdim(x):
+    import torch
+
+    m = x.max(dim=1).values
+    return x - m - torch.log(torch.exp(x - m).sum(dim=1))
+
+
+@exercise(
+    "nll_torch",
+    task="make nll_by_hand(log_probs, target) return the mean of -log_probs[i, target[i]] over the "
+    "batch, as a torch scalar",
+    hint="pick each row's entry with log_probs[torch.arange(len(target)), target], then return -(...).mean()",
+    forbid=("nll_loss", "NLLLoss", "cross_entropy", "CrossEntropyLoss"),
+)
+def nll_torch():
+    torch, x, y = _torch_seed()
+
+    def reference(log_probs, target):
+        return torch.nn.functional.nll_loss(log_probs, target)
+
+    log_p = torch.log_softmax(x, dim=1)
+    cases = [
+        Case("the seed batch", (log_p, y)),
+        Case("one sample", (log_p[1:2], y[1:2])),
+        Case("float32 log-probabilities", (log_p.float(), y), **F32),
+        Case("labels 0 and 4", (log_p[:2], torch.tensor([0, 4]))),
+        Case(
+            "any numbers, not only log-probabilities",
+            (torch.arange(12.0, dtype=torch.float64).reshape(3, 4) - 6, torch.tensor([3, 0, 1])),
+        ),
+    ]
+    return reference, cases
+
+
+def _picked(log_probs, target):
+    import torch
+
+    return log_probs[torch.arange(len(target)), target]
+
+
+@nll_torch.mistake(
+    "Your loss is negative. Log-probabilities are at most 0; NLL is minus them, so it is at least 0.",
+    fix="return -(...).mean(), with the minus",
+)
+def forgets_the_minus(log_probs, target):
+    return _picked(log_probs, target).mean()
+
+
+@nll_torch.mistake(SUM_NOT_MEAN, fix=".mean(), not .sum()")
+def sum_instead_of_mean(log_probs, target):
+    return -_picked(log_probs, target).sum()
+
+
+@nll_torch.mistake(
+    "You normalised the input again (log-softmax, or log of exp). NLL takes its input as given: it "
+    "picks -input[i, target[i]] and averages, with no log and no softmax. On real log-probabilities "
+    "normalising again changes nothing, which is why only the case with arbitrary numbers shows it.",
+    fix="just pick and average: -log_probs[torch.arange(N), target].mean()",
+)
+def normalises_again(log_probs, target):
+    import torch
+
+    return -_picked(torch.log_softmax(log_probs, dim=1), target).mean()
+
+
+@nll_torch.mistake(
+    "You took the log of the log-probabilities. They are logs already (negative numbers, whose log "
+    "is nan): NLL only picks and averages.",
+    fix="no torch.log: -log_probs[torch.arange(N), target].mean()",
+)
+def takes_the_log_again(log_probs, target):
+    import torch
+
+    return -_picked(torch.log(log_probs), target).mean()
+
+
+@nll_torch.mistake(
+    "You averaged whole rows picked by the target (rows number target[i]). Pair row i with "
+    "target[i]: one entry per sample.",
+    fix="two index tensors: log_probs[torch.arange(N), target]",
+)
+def rows_by_target(log_probs, target):
+    return -log_probs[target].mean()
