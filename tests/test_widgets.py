@@ -2,6 +2,7 @@
 
 import re
 import time
+from pathlib import Path
 
 import ipywidgets as widgets
 import numpy as np
@@ -10,6 +11,8 @@ import pytest
 import xentlib as xl
 import xentlib.widgets as xw
 from tests.oracle import torch_cross_entropy
+from xentlib.explorer_controls import Choice, Slider, View
+from xentlib.explorer_messages import MESSAGES
 from xentlib.explorer_state import decimals_needed, format_matrix, parse_matrix, slider_range
 from xentlib.widgets import LossExplorer, SoftmaxExplorer
 
@@ -26,7 +29,7 @@ def find(root, css, kind=widgets.Widget):
 
 def logit_sliders(explorer):
     """The (N, C) grid of logit sliders, found through .children by their CSS classes."""
-    sliders = find(explorer, "xent-logit", widgets.FloatSlider)
+    sliders = find(explorer, "xent-logit", Slider)
     if isinstance(explorer, SoftmaxExplorer):
         return sliders
     rows = max(int(re.search(r"xent-sample-(\d+)", " ".join(s._dom_classes))[1]) for s in sliders) + 1
@@ -43,8 +46,19 @@ def drawn_bars(html_text):
 
 
 def shown_loss(explorer):
-    (view,) = find(explorer, "xent-loss", widgets.HTML)
-    return re.search(r'class="xent-loss-value">([^<]*)<', view.value)[1]
+    (view,) = find(explorer, "xent-loss", View)
+    return re.search(r'class="xent-loss-value"[^>]*>([^<]*)<', view.value)[1]
+
+
+def sample_losses(explorer):
+    """Each sample's loss as its view shows it: the smoothed loss when smoothing is on, else -log p."""
+    values = []
+    for view in find(explorer, "xent-sample-view", View):
+        found = re.search(r'class="xent-sample-loss">([^<]*)<', view.value) or re.search(
+            r'class="xent-nll">([^<]*)<', view.value
+        )
+        values.append(float(found[1]))
+    return np.array(values)
 
 
 def assert_loss_explorer_consistent(e, z, y, smoothing=0.0, reduction="mean"):
@@ -57,12 +71,18 @@ def assert_loss_explorer_consistent(e, z, y, smoothing=0.0, reduction="mean"):
     np.testing.assert_array_equal(e.loss, want)
     np.testing.assert_allclose(e.loss, torch_loss, rtol=1e-12, atol=1e-12)
     np.testing.assert_array_equal(e.probabilities, xl.softmax(z, axis=1))
-    views = find(e, "xent-sample-view", widgets.HTML)
+    views = find(e, "xent-sample-view", View)
     assert len(views) == len(y)
     for i, view in enumerate(views):
         heights, true = drawn_bars(view.value)
         np.testing.assert_allclose(heights, e.probabilities[i], atol=1e-8)
         assert true == y[i]
+        assert f'class="xent-nll">{float(e.state.nll[i])!r}<' in view.value
+    shown = sample_losses(e)
+    per_sample = xl.cross_entropy(z, y, label_smoothing=smoothing, reduction="none")
+    np.testing.assert_array_equal(shown, per_sample)  # what each sample shows is what the loss reduces
+    if reduction != "none":
+        np.testing.assert_allclose(np.mean(shown) if reduction == "mean" else np.sum(shown), want, rtol=1e-14)
     text = shown_loss(e)
     assert text == (
         repr(float(want)) if reduction != "none" else "[" + ", ".join(map(repr, want.tolist())) + "]"
@@ -74,7 +94,7 @@ def test_seed_sample_by_default():
     assert e.loss == xl.SEED_LOSS
     assert shown_loss(e) == "1.0155949508195155"
     assert_loss_explorer_consistent(e, xl.SEED_LOGITS, xl.SEED_LABELS)
-    assert len(find(e, "xent-logit", widgets.FloatSlider)) == 15
+    assert len(find(e, "xent-logit", Slider)) == 15
     assert len(find(e, "xent-label", widgets.Dropdown)) == 3
 
 
@@ -101,36 +121,48 @@ def test_changing_a_label_moves_the_highlight_and_the_loss():
 @pytest.mark.parametrize("smoothing", [0.0, 0.1, 1.0])
 def test_smoothing_and_reduction(smoothing, reduction):
     e = LossExplorer()
-    (smooth,) = find(e, "xent-smoothing", widgets.FloatSlider)
-    (reduce,) = find(e, "xent-reduction", widgets.ToggleButtons)
+    (smooth,) = find(e, "xent-smoothing", Slider)
+    (reduce,) = find(e, "xent-reduction", Choice)
     smooth.value = smoothing
     reduce.value = reduction
     assert_loss_explorer_consistent(e, xl.SEED_LOGITS, xl.SEED_LABELS, smoothing, reduction)
 
 
-def browser_round_trip(value, slider):
-    """What noUiSlider sends back: min + round((v - min) / step) * step in float64 (not always v)."""
-    return slider.min + round((value - slider.min) / slider.step) * slider.step
+def page_value(value, slider):
+    """What the page sends after a key press or a typed value: the number rounded to the slider's decimals,
+    as JavaScript's Number(v.toFixed(d)) does (so 0.093 + 0.1 arrives as 0.193, not 0.19300000000000003)."""
+    return float(f"{value:.{slider.decimals}f}")
 
 
-def test_display_round_trip_keeps_the_seed_loss():
+def test_logit_controls_are_named_and_step_visibly():
     e = LossExplorer()
     sliders = logit_sliders(e)
-    assert all(s.step == 1e-4 and s.readout_format == ".4f" for row in sliders for s in row)
-    sent = [[browser_round_trip(s.value, s) for s in row] for row in sliders]
-    assert np.any(np.array(sent) != xl.SEED_LOGITS), "the simulated page must actually perturb some logit"
-    for row, values in zip(sliders, sent, strict=True):
-        for s, v in zip(row, values, strict=True):
-            s.value = v
-    assert e.loss == xl.SEED_LOSS
-    np.testing.assert_array_equal(e.logits, xl.SEED_LOGITS)
-    assert all(float(format(v, ".4f")) == v for v in xl.SEED_LOGITS.ravel())
+    assert sliders[2][1].label == "sample 2, logit of class 1"
+    assert sliders[2][1].description == "class 1"
+    assert all(s.step == 0.1 and s.decimals == 6 for row in sliders for s in row)
+    s = sliders[0][0]
+    s.value = page_value(s.value + s.step, s)  # one ArrowRight
+    assert e.logits[0, 0] == 0.193
+    assert e.loss != xl.SEED_LOSS
+    (smooth,) = find(e, "xent-smoothing", Slider)
+    (reduce,) = find(e, "xent-reduction", Choice)
+    assert smooth.label == "label smoothing" and smooth.step == 0.05
+    assert reduce.options == ["mean", "sum", "none"] and reduce.value == "mean"
+    menus = find(e, "xent-label", widgets.Dropdown)
+    assert [m.description for m in menus] == [f"sample {i}, true class" for i in range(3)]
 
 
-def test_smoothing_round_trip_uses_the_value_the_readout_shows():
+def test_float_noise_from_python_is_snapped_to_what_the_box_shows():
     e = LossExplorer()
-    (smooth,) = find(e, "xent-smoothing", widgets.FloatSlider)
-    sent = browser_round_trip(0.94, smooth)  # 0.9400000000000001, which moves the loss's last digit
+    logit_sliders(e)[0][0].value = 0.093 + 0.1  # 0.19300000000000003
+    assert e.logits[0, 0] == 0.193
+    assert all(float(format(v, ".6f")) == v for v in xl.SEED_LOGITS.ravel())
+
+
+def test_smoothing_round_trip_uses_the_value_the_box_shows():
+    e = LossExplorer()
+    (smooth,) = find(e, "xent-smoothing", Slider)
+    sent = 0.9400000000000001  # what float arithmetic can produce; the box shows 0.94
     assert xl.cross_entropy(xl.SEED_LOGITS, xl.SEED_LABELS, label_smoothing=sent) != xl.cross_entropy(
         xl.SEED_LOGITS, xl.SEED_LABELS, label_smoothing=0.94
     )
@@ -142,7 +174,6 @@ def test_slider_range_fits_big_logits_and_steps_follow_the_decimals():
     e = LossExplorer([[25.5, -1.0], [0.0, -30.25]], [0, 1])
     s = logit_sliders(e)
     assert (s[0][0].min, s[0][0].max) == (-31.0, 26.0)
-    assert s[0][0].step == 0.01 and s[0][0].readout_format == ".2f"
     assert e.logits.tolist() == [[25.5, -1.0], [0.0, -30.25]]
     assert slider_range([0.5]) == (-10.0, 10.0)
     assert decimals_needed([0.093, 0.1939]) == 4 and decimals_needed([1 / 3]) == 6
@@ -153,17 +184,46 @@ def test_logits_with_many_decimals_are_rounded_to_the_step_once_at_construction(
     e = LossExplorer(z, [0, 2])
     np.testing.assert_array_equal(e.logits, np.round(z, 6))
     assert e.loss == xl.cross_entropy(np.round(z, 6), [0, 2])
+    assert [s.value for s in logit_sliders(e)[1]] == np.round(z, 6)[1].tolist()
 
 
 def test_pasting_a_matrix_of_the_same_shape():
     e = LossExplorer()
     (box,) = find(e, "xent-matrix", widgets.Textarea)
+    menus = find(e, "xent-label", widgets.Dropdown)
+    menus[0].value = 4
+    ids = [s.model_id for row in logit_sliders(e) for s in row]
     z = np.array([[1, 2, 3, 4, 5], [0.5, 0.25, 0, -1, 2], [3, 3, 3, 3, 3.5]])
     box.value = "1 2 3 4 5\n0.5, 0.25, 0, -1, 2\n3 3 3 3 3.5"
-    assert_loss_explorer_consistent(e, z, xl.SEED_LABELS)
+    assert_loss_explorer_consistent(e, z, [4, 2, 3])  # the labels stay
     assert [s.value for s in logit_sliders(e)[1]] == z[1].tolist()
-    (status,) = find(e, "xent-matrix-status", widgets.HTML)
-    assert "Applied a 3&times;5 matrix" in status.value
+    assert [s.model_id for row in logit_sliders(e) for s in row] == ids  # same controls, new values
+    (status,) = find(e, "xent-matrix-status", View)
+    assert "Applied a 3\u00d75 matrix" in status.value
+    assert box.value == format_matrix(z)
+
+
+def test_the_box_always_shows_the_current_logits_and_one_edit_moves_one_slider():
+    e = LossExplorer()
+    (box,) = find(e, "xent-matrix", widgets.Textarea)
+    logit_sliders(e)[2][4].value = 1.5
+    z = xl.SEED_LOGITS.copy()
+    z[2, 4] = 1.5
+    assert box.value == format_matrix(z)
+    np.testing.assert_array_equal(parse_matrix(box.value), z)
+    box.value = box.value.replace("0.4476", "2.25")  # edit one number of sample 0
+    z[0, 3] = 2.25
+    assert_loss_explorer_consistent(e, z, xl.SEED_LABELS)
+    assert logit_sliders(e)[2][4].value == 1.5
+
+
+def test_full_width_punctuation_from_a_chinese_keyboard_is_accepted():
+    e = LossExplorer()
+    (box,) = find(e, "xent-matrix", widgets.Textarea)
+    box.value = "1，2，3，4，5；0.5、0.25、0、－1、2\n３　３　３　３　３．５"
+    z = [[1, 2, 3, 4, 5], [0.5, 0.25, 0, -1, 2], [3, 3, 3, 3, 3.5]]
+    assert_loss_explorer_consistent(e, z, xl.SEED_LABELS)
+    np.testing.assert_array_equal(parse_matrix("[[1，2]，[3，4]]"), [[1, 2], [3, 4]])
 
 
 def test_pasting_fewer_columns_rebuilds_the_controls_and_keeps_labels_valid():
@@ -177,7 +237,7 @@ def test_pasting_fewer_columns_rebuilds_the_controls_and_keeps_labels_valid():
         ("class 1", 1),
         ("class 2", 2),
     )
-    (status,) = find(e, "xent-matrix-status", widgets.HTML)
+    (status,) = find(e, "xent-matrix-status", View)
     assert "samples [2] moved to the last class" in status.value
     logit_sliders(e)[2][0].value = 5.0  # the new controls are live
     assert_loss_explorer_consistent(e, [[1.5, -0.2, 0.3], [0, 1, 2], [5, 1, 0]], [1, 2, 2])
@@ -199,7 +259,7 @@ def test_a_bad_matrix_is_explained_and_the_state_kept(text, message):
     before = e.loss, e.logits, [[id(s) for s in row] for row in logit_sliders(e)]
     (box,) = find(e, "xent-matrix", widgets.Textarea)
     box.value = text
-    (status,) = find(e, "xent-matrix-status", widgets.HTML)
+    (status,) = find(e, "xent-matrix-status", View)
     assert "Not applied, the explorer kept its logits" in status.value
     assert message.replace("'", "&#x27;") in status.value
     assert e.loss == before[0] == xl.SEED_LOSS
@@ -217,7 +277,7 @@ def test_parse_matrix_reads_what_format_matrix_writes():
 
 def test_an_exception_in_a_callback_is_shown_and_the_explorer_keeps_working(monkeypatch):
     e = LossExplorer()
-    (error,) = find(e, "xent-error", widgets.HTML)
+    (error,) = find(e, "xent-error", View)
     real = xw.loss_state
 
     def broken(*args, **kwargs):
@@ -237,13 +297,14 @@ def test_an_exception_in_a_callback_is_shown_and_the_explorer_keeps_working(monk
 
 def test_updates_replace_content_in_place():
     e = LossExplorer()
-    views = find(e, "xent-sample-view", widgets.HTML)
+    views = find(e, "xent-sample-view", View)
     ids = [w.model_id for w in find(e, "xent-explorer") + views]
-    before = views[0].value
+    before = [v.value for v in views]
     logit_sliders(e)[0][2].value = 4.0
-    after = find(e, "xent-sample-view", widgets.HTML)
+    after = find(e, "xent-sample-view", View)
     assert [w.model_id for w in find(e, "xent-explorer") + after] == ids
-    assert after[0].value != before
+    assert after[0].value != before[0]
+    assert [v.value for v in after[1:]] == before[1:]  # only the moved sample's view is resent
 
 
 def test_in_process_update_latency_is_far_below_the_budget():
@@ -267,8 +328,8 @@ def test_invalid_construction_is_refused_with_xentlib_messages():
 
 
 def softmax_table(e):
-    (table,) = find(e, "xent-probabilities", widgets.HTML)
-    stable = re.findall(r'class="xent-p" data-class="\d+">([^<]*)<', table.value)
+    (table,) = find(e, "xent-probabilities", View)
+    stable = re.findall(r'class="xent-p" data-class="\d+"[^>]*>([^<]*)<', table.value)
     naive = re.findall(r'class="xent-naive" data-class="\d+"[^>]*>([^<]*)<', table.value)
     return stable, naive, table.value
 
@@ -279,7 +340,7 @@ def assert_softmax_explorer_consistent(e, z, temperature=1.0, scale=1.0):
     np.testing.assert_array_equal(e.logits, z)
     np.testing.assert_array_equal(e.probabilities, want)
     np.testing.assert_array_equal(e.naive_probabilities, xl.softmax_naive(scaled))
-    (bars,) = find(e, "xent-bars-view", widgets.HTML)
+    (bars,) = find(e, "xent-bars-view", View)
     heights, _ = drawn_bars(bars.value)
     np.testing.assert_allclose(heights, want, atol=1e-8)
     stable, naive, _ = softmax_table(e)
@@ -292,9 +353,10 @@ def test_softmax_explorer_sliders_and_temperature():
     assert_softmax_explorer_consistent(e, [2.0, 1.0, 0.1])
     sliders = logit_sliders(e)
     assert [s.description for s in sliders] == ["cat", "dog", "bird"]
+    assert [s.label for s in sliders] == ["logit of cat", "logit of dog", "logit of bird"]
     sliders[2].value = 3.5
     assert_softmax_explorer_consistent(e, [2.0, 1.0, 3.5])
-    (temperature,) = find(e, "xent-temperature", widgets.FloatSlider)
+    (temperature,) = find(e, "xent-temperature", Slider)
     temperature.value = 0.25
     assert e.temperature == 0.25
     assert_softmax_explorer_consistent(e, [2.0, 1.0, 3.5], temperature=0.25)
@@ -304,7 +366,8 @@ def test_softmax_explorer_scale_shows_the_naive_overflow_beside_the_stable_resul
     e = SoftmaxExplorer()
     assert_softmax_explorer_consistent(e, xl.SEED_LOGITS[0])
     assert "both formulas agree" in softmax_table(e)[2]
-    (scale,) = find(e, "xent-scale", widgets.SelectionSlider)
+    (scale,) = find(e, "xent-scale", Slider)
+    assert scale.choices[:3] == [1, 2, 5] and scale.choice_texts[:3] == ["\u00d71", "\u00d72", "\u00d75"]
     scale.value = 10000
     assert_softmax_explorer_consistent(e, xl.SEED_LOGITS[0], scale=10000)
     stable, naive, table = softmax_table(e)
@@ -315,7 +378,7 @@ def test_softmax_explorer_scale_shows_the_naive_overflow_beside_the_stable_resul
 
 def test_softmax_explorer_explains_underflow_too():
     e = SoftmaxExplorer([-1.0, -2.0, -3.0])
-    (scale,) = find(e, "xent-scale", widgets.SelectionSlider)
+    (scale,) = find(e, "xent-scale", Slider)
     scale.value = 1000
     assert_softmax_explorer_consistent(e, [-1.0, -2.0, -3.0], scale=1000)
     stable, naive, table = softmax_table(e)
@@ -326,12 +389,65 @@ def test_softmax_explorer_explains_underflow_too():
 def test_softmax_explorer_round_trip_and_errors(monkeypatch):
     e = SoftmaxExplorer()
     for s in logit_sliders(e):
-        s.value = browser_round_trip(s.value, s)
+        s.value = page_value(s.value, s)
     np.testing.assert_array_equal(e.logits, xl.SEED_LOGITS[0])
-    (error,) = find(e, "xent-error", widgets.HTML)
+    (error,) = find(e, "xent-error", View)
     monkeypatch.setattr(xw, "softmax_state", lambda *a: 1 / 0)
     logit_sliders(e)[0].value = 1.0
     assert "ZeroDivisionError" in error.value
     monkeypatch.undo()
     logit_sliders(e)[0].value = 1.5
     assert error.value == "" and e.logits[0] == 1.5
+
+
+def test_the_loss_view_announces_the_new_loss_politely():
+    e = LossExplorer()
+    (view,) = find(e, "xent-loss", View)
+    assert view.live == "loss 1.0156"
+    (reduce,) = find(e, "xent-reduction", Choice)
+    reduce.value = "none"
+    assert view.live == "loss " + ", ".join(f"{v:.4f}" for v in e.loss)
+
+
+@pytest.mark.parametrize("smoothing", [0.0, 0.25])
+def test_the_readout_writes_out_the_sum_it_reduces(smoothing):
+    e = LossExplorer()
+    (smooth,) = find(e, "xent-smoothing", Slider)
+    smooth.value = smoothing
+    (view,) = find(e, "xent-loss", View)
+    terms = re.search(r'class="xent-loss-terms">\(([^)]*)\) / 3<', view.value)[1]
+    np.testing.assert_array_equal([float(t) for t in terms.split(" + ")], np.round(sample_losses(e), 4))
+    assert ("label smoothing 0.25" in view.value) == bool(smoothing)
+
+
+def snapshot(explorer) -> str:
+    bundle = explorer._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle  # live front ends still get the widget
+    return bundle["text/html"]
+
+
+def test_snapshot_is_static_html_of_the_current_state():
+    e = LossExplorer()
+    page = snapshot(e)
+    assert "snapshot: run the notebook to move the sliders" in page
+    assert re.search(r'class="xent-loss-value"[^>]*>1.0155949508195155<', page)
+    for forbidden in ("<script", "<style", "<link", "http:", "https:", "url(", "src="):
+        assert forbidden not in page.lower()
+    heights = [drawn_bars(part)[0] for part in page.split('class="xent-sample"')[1:]]
+    np.testing.assert_allclose(heights, e.probabilities, atol=1e-8)
+    logit_sliders(e)[1][2].value = -3.0
+    assert repr(float(e.loss)) in snapshot(e)
+    s = SoftmaxExplorer(class_names=list("abcde"))
+    page = snapshot(s)
+    assert "SoftmaxExplorer" in page and repr(float(s.probabilities[3])) in page
+    np.testing.assert_allclose(drawn_bars(page)[0], s.probabilities, atol=1e-8)
+
+
+def test_every_message_has_english_and_is_used():
+    sources = "".join(
+        (Path(xw.__file__).parent / name).read_text()
+        for name in ("widgets.py", "explorer_html.py", "explorer_state.py")
+    )
+    for key, texts in MESSAGES.items():
+        assert texts.get("en"), key
+        assert f'"{key}"' in sources or f"'{key}'" in sources, f"message {key!r} is never used"

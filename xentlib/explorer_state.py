@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
 
+from .explorer_messages import msg
 from .loss import cross_entropy
 from .softmax import softmax, softmax_naive
 
@@ -26,6 +28,7 @@ class LossState:
     labels: np.ndarray  # (N,)
     probabilities: np.ndarray  # (N, C) softmax of each row
     nll: np.ndarray  # (N,) -log p_i[y_i], no smoothing
+    per_sample: np.ndarray  # (N,) each sample's loss with the chosen smoothing: loss reduces these
     loss: np.ndarray | np.float64  # cross_entropy with the chosen smoothing and reduction
     label_smoothing: float
     reduction: str
@@ -46,12 +49,19 @@ class SoftmaxState:
 
 
 def loss_state(logits, labels, label_smoothing: float = 0.0, reduction: str = "mean") -> LossState:
-    """p = softmax(z), nll_i = -log p_i[y_i], loss = cross_entropy(z, y, label_smoothing, reduction)."""
+    """p = softmax(z), nll_i = -log p_i[y_i], l_i = (1-eps) nll_i + eps/C sum_c -log p_ic, loss = reduce(l).
+
+    Every number is xentlib's cross_entropy: per_sample with reduction="none", loss with `reduction`,
+    so the per-sample readouts add up to the loss.
+    """
     z = np.array(logits, dtype=np.float64)
     y = np.array(labels, dtype=np.int64)
     loss = cross_entropy(z, y, reduction=reduction, label_smoothing=label_smoothing)
     nll = cross_entropy(z, y, reduction="none")
-    return LossState(z, y, softmax(z, axis=1), nll, loss, float(label_smoothing), reduction)
+    per_sample = (
+        cross_entropy(z, y, reduction="none", label_smoothing=label_smoothing) if label_smoothing else nll
+    )
+    return LossState(z, y, softmax(z, axis=1), nll, per_sample, loss, float(label_smoothing), reduction)
 
 
 def softmax_state(logits, temperature: float = 1.0, scale: float = 1.0) -> SoftmaxState:
@@ -94,27 +104,34 @@ def format_matrix(z) -> str:
     return "\n".join(", ".join(repr(float(v)) for v in row) for row in np.atleast_2d(z))
 
 
+#: Characters a Chinese (or other full-width) keyboard types, mapped to the ASCII the parser reads.
+#: NFKC already maps full-width digits, signs, commas, semicolons, brackets and the ideographic space.
+_WIDE = str.maketrans({"\u3001": ",", "\u2212": "-", "\u00a0": " "})
+
+
 def parse_matrix(text: str, rows: int | None = None) -> np.ndarray:
     """Read a matrix: rows on newlines, ';' or [...] groups, numbers split by commas or spaces.
 
-    Raises ValueError saying what is wrong: no numbers, a word that is not a number, nan or
-    infinity, rows of different lengths, or (when `rows` is given) the wrong number of rows.
+    Full-width punctuation is read as its ASCII twin (，；、, the ideographic space, full-width digits and
+    the minus sign). Raises ValueError saying what is wrong: no numbers, a word that is not a number,
+    nan or infinity, rows of different lengths, or (when `rows` is given) the wrong number of rows.
     """
+    text = unicodedata.normalize("NFKC", text).translate(_WIDE)
     if "[" in text:
         lines = re.findall(r"\[([^\[\]]*)\]", text)
     else:
         lines = re.split(r"[\n;]", text)
     parsed = [_parse_row(line, k + 1) for k, line in enumerate(ln for ln in lines if ln.strip(" ,\t\r"))]
     if not parsed:
-        raise ValueError("no numbers found: paste one row of logits per line, e.g. '1.5, -0.2, 0.3'")
+        raise ValueError(msg("parse_no_numbers"))
     lengths = sorted({len(r) for r in parsed})
     if len(lengths) > 1:
-        counts = ", ".join(f"row {k + 1}: {len(r)}" for k, r in enumerate(parsed))
-        raise ValueError(f"rows have different lengths ({counts}); every row needs one logit per class")
+        counts = ", ".join(msg("parse_row_length", row=k + 1, count=len(r)) for k, r in enumerate(parsed))
+        raise ValueError(msg("parse_ragged", counts=counts))
     if rows is not None and len(parsed) != rows:
-        raise ValueError(f"expected {rows} rows (one per sample and label), got {len(parsed)}")
+        raise ValueError(msg("parse_rows", rows=rows, got=len(parsed)))
     if lengths[0] < 2:
-        raise ValueError("each row needs at least two logits: softmax over one class is always 1")
+        raise ValueError(msg("parse_one_class"))
     return np.array(parsed, dtype=np.float64)
 
 
@@ -124,8 +141,8 @@ def _parse_row(line: str, number: int) -> list[float]:
         try:
             value = float(word)
         except ValueError:
-            raise ValueError(f"row {number}: {word!r} is not a number") from None
+            raise ValueError(msg("parse_not_a_number", row=number, word=word)) from None
         if not math.isfinite(value):
-            raise ValueError(f"row {number}: {word!r} is not finite; logits must be finite numbers")
+            raise ValueError(msg("parse_not_finite", row=number, word=word))
         row.append(value)
     return row

@@ -1,26 +1,41 @@
 """Live explorers for notebooks: move a logit or change a label and see softmax and the loss update at once.
 
-`SoftmaxExplorer` and `LossExplorer` are ipywidgets (display one by leaving it last in a cell). The
-numbers come from `xentlib.explorer_state`; this module only builds the controls once and then
-replaces the HTML of the bars and readouts, so an update costs well under a millisecond of Python.
+`SoftmaxExplorer` and `LossExplorer` are ipywidgets (display one by leaving it last in a cell). The numbers
+come from `xentlib.explorer_state`, the HTML from `xentlib.explorer_html`, the words from
+`xentlib.explorer_messages`; the controls are the named, keyboard-friendly inputs of
+`xentlib.explorer_controls`. The views are built once and then only their HTML is replaced. Where no
+widget can be drawn (an nbconvert export, a notebook renderer, a book page) each explorer also offers a
+`text/html` snapshot of its current state.
 """
 
 from __future__ import annotations
 
 import functools
-import html
-import traceback
+from contextlib import contextmanager
 
 import ipywidgets as widgets
 import numpy as np
 
 from .data import SEED_LABELS, SEED_LOGITS
+from .explorer_controls import Choice, Slider, View
+from .explorer_html import (
+    bars_html,
+    class_names,
+    error_html,
+    loss_announcement,
+    loss_html,
+    loss_snapshot_html,
+    loss_text,
+    sample_html,
+    softmax_snapshot_html,
+    softmax_table_html,
+    status_html,
+)
+from .explorer_messages import msg
 from .explorer_state import (
-    EXP_OVERFLOW,
     SCALES,
     LossState,
     SoftmaxState,
-    decimals_needed,
     format_matrix,
     loss_state,
     parse_matrix,
@@ -29,118 +44,12 @@ from .explorer_state import (
     softmax_state,
 )
 
-BAR_PX = 90  # height of a bar at p = 1
-BLUE, ORANGE, RED, GREY = "#4c78a8", "#f58518", "#c62828", "#777"
+__all__ = ["LossExplorer", "SoftmaxExplorer", "loss_text"]
+
+DECIMALS = 6  # logits are kept to 6 decimals: what the number boxes show is exactly what is computed
+LOGIT_STEP = 0.1  # one arrow press: a move the bars show
+OPTION_STEP = 0.05  # label smoothing and temperature
 REDUCTIONS = ("mean", "sum", "none")
-
-
-def _num(x) -> str:
-    """Shortest text that reads back as the same float64 (16-17 significant digits)."""
-    return repr(float(x))
-
-
-def _names(class_names, num_classes: int) -> list[str]:
-    if class_names is None:
-        return [f"class {c}" for c in range(num_classes)]
-    names = [str(n) for n in class_names]
-    if len(names) != num_classes:
-        raise ValueError(f"class_names has {len(names)} names for {num_classes} classes")
-    return names
-
-
-def loss_text(loss) -> str:
-    """A scalar loss as its shortest exact float64 text; a per-sample loss as [l_0, l_1, ...]."""
-    return "[" + ", ".join(map(_num, loss)) + "]" if np.ndim(loss) else _num(loss)
-
-
-def bars_html(probabilities, names, true_class: int | None = None) -> str:
-    """One vertical bar per class, of height 100 * p_c % (the true class in orange), p_c written under it."""
-    columns = []
-    for c, (p, name) in enumerate(zip(probabilities, names, strict=True)):
-        true = c == true_class
-        columns.append(
-            f'<div style="display:flex;flex-direction:column;align-items:center;width:62px">'
-            f'<div style="height:{BAR_PX}px;width:30px;display:flex;flex-direction:column-reverse;'
-            f'background:#eee">'
-            f'<div class="xent-bar{" xent-true" if true else ""}" data-class="{c}" title="{_num(p)}" '
-            f'style="height:{100 * p:.6f}%;background:{ORANGE if true else BLUE}"></div></div>'
-            f'<div style="font-size:11px">{p:.4f}</div>'
-            f'<div style="font-size:11px;{"font-weight:bold;color:" + ORANGE if true else ""}">'
-            f"{html.escape(name)}</div></div>"
-        )
-    return (
-        f'<div class="xent-bars" style="display:flex;gap:2px;align-items:flex-end">{"".join(columns)}</div>'
-    )
-
-
-def sample_html(state: LossState, i: int, names) -> str:
-    """Sample i: its bars p_i = softmax(z_i), true class y_i highlighted, and -log p_i[y_i]."""
-    y = int(state.labels[i])
-    head = (
-        f'<div style="font-size:12px">sample {i}: true class <b>{html.escape(names[y])}</b>, '
-        f"p = {state.probabilities[i, y]:.4f}, &minus;log p = "
-        f'<span class="xent-nll" data-sample="{i}">{_num(state.nll[i])}</span></div>'
-    )
-    bars = bars_html(state.probabilities[i], names, y)
-    return f'<div class="xent-sample" data-sample="{i}">{head}{bars}</div>'
-
-
-def loss_html(state: LossState) -> str:
-    """The loss readout: cross_entropy(z, y, label_smoothing, reduction) with every digit of float64."""
-    text = loss_text(state.loss)
-    formula = {"mean": "(1/N) &Sigma;<sub>i</sub>", "sum": "&Sigma;<sub>i</sub>", "none": "per sample:"}
-    smooth = f", label_smoothing={state.label_smoothing:g}" if state.label_smoothing else ""
-    return (
-        f'<div style="font-size:15px">loss = {formula[state.reduction]} '
-        "&minus;log p<sub>i</sub>[y<sub>i</sub>]"
-        f'{" (smoothed)" if smooth else ""} = <b><span class="xent-loss-value">{text}</span></b>'
-        f'<span style="color:{GREY};font-size:12px"> &nbsp;cross_entropy(z, y, reduction='
-        f"'{state.reduction}'{smooth})</span></div>"
-    )
-
-
-def _naive_note(state: SoftmaxState) -> str:
-    """Why softmax_naive(z') agrees or is nan: exp overflows to inf (inf/inf) or all underflow to 0 (0/0)."""
-    top = f"max z' = {np.max(state.scaled):.6g}"
-    if state.overflows:
-        why = f"{top} &gt; {EXP_OVERFLOW:.2f} = log(largest float64): exp(z') overflows to inf; inf/inf = nan"
-    elif state.underflows:
-        why = f"{top}: every exp(z') underflows to 0; 0/0 = nan"
-    else:
-        return f"{top} &le; {EXP_OVERFLOW:.2f}: exp(z') is finite, both formulas agree."
-    stable = "The stable softmax subtracts max z' first: its largest exp is exp(0) = 1."
-    return f'<span style="color:{RED}">{why} in softmax_naive. {stable}</span>'
-
-
-def softmax_table_html(state: SoftmaxState, names) -> str:
-    """Per class: z, z' = scale * z / T, softmax(z') (stable) beside softmax_naive(z'), all digits."""
-    rows = "".join(
-        f"<tr><td>{html.escape(name)}</td><td>{z:.6g}</td><td>{s:.6g}</td>"
-        f'<td class="xent-p" data-class="{c}">{_num(p)}</td>'
-        f'<td class="xent-naive" data-class="{c}" style="color:{RED if not np.isfinite(q) else "inherit"}">'
-        f"{_num(q)}</td></tr>"
-        for c, (name, z, s, p, q) in enumerate(
-            zip(names, state.logits, state.scaled, state.probabilities, state.naive, strict=True)
-        )
-    )
-    head = "".join(
-        f"<th>{h}</th>" for h in ("class", "z", "z' = scale&middot;z/T", "softmax(z')", "softmax_naive(z')")
-    )
-    head = f"<tr>{head}</tr>"
-    return (
-        f'<table style="font-size:12px;font-family:monospace">{head}{rows}</table>'
-        f'<div class="xent-overflow" style="font-size:12px">{_naive_note(state)}</div>'
-    )
-
-
-def error_html(exc: BaseException) -> str:
-    """The message of an exception raised in a callback, with its traceback folded away."""
-    detail = html.escape("".join(traceback.format_exception(exc)))
-    return (
-        f'<div style="color:{RED}"><b>{html.escape(type(exc).__name__)}: {html.escape(str(exc))}</b> '
-        "(the explorer kept its last good state and still works)"
-        f"<details><summary>traceback</summary><pre>{detail}</pre></details></div>"
-    )
 
 
 def _shows_errors(method):
@@ -153,7 +62,8 @@ def _shows_errors(method):
         except Exception as exc:  # a callback has nobody above it to catch
             self._error.value = error_html(exc)
         else:
-            self._error.value = ""
+            if self._error.value:
+                self._error.value = ""
 
     return wrapper
 
@@ -165,75 +75,41 @@ def _close_tree(widget) -> None:
     widget.close()
 
 
-def _classes(widget, *names):
-    for name in names:
-        widget.add_class(name)
-    return widget
+def _box(kind, children, *css):
+    box = kind(children)
+    for name in css:
+        box.add_class(name)
+    return box
 
 
-def _logit_slider(value: float, bounds: tuple[float, float], decimals: int, description: str, *css):
-    """A slider whose step (10**-decimals) and readout show the value exactly, so the page keeps it."""
-    slider = widgets.FloatSlider(
-        value=value,
-        min=bounds[0],
-        max=bounds[1],
-        step=10.0**-decimals,
-        readout_format=f".{decimals}f",
-        description=description,
-        style={"description_width": "64px"},
-        layout=widgets.Layout(width="300px"),
-    )
-    return _classes(slider, "xent-logit", *css)
+def _logit_slider(value: float, bounds, name: str, label: str, *css) -> Slider:
+    """A logit's range (0.1 per arrow press) and number box (exact to 6 decimals), named `label`."""
+    return Slider(
+        "xent-logit", *css, value=value, min=bounds[0], max=bounds[1], step=LOGIT_STEP, decimals=DECIMALS,
+        description=name, label=label, exact_suffix=msg("exact_suffix"),
+    )  # fmt: skip
 
 
-def _label_menu(names, i: int, label: int):
-    """Sample i's true class: a Dropdown showing the class names, whose value is the class index."""
-    menu = widgets.Dropdown(
-        options=[(n, c) for c, n in enumerate(names)],
-        value=label,
-        description=f"sample {i} label",
-        style={"description_width": "110px"},
-        layout=widgets.Layout(width="300px"),
-    )
-    return _classes(menu, "xent-label", f"xent-sample-{i}")
-
-
-def _option_controls():
-    """The label_smoothing slider (0..1, step 0.01) and the reduction buttons (mean, sum, none)."""
-    smoothing = widgets.FloatSlider(
-        0.0,
-        min=0.0,
-        max=1.0,
-        step=0.01,
-        readout_format=".2f",
-        description="label smoothing",
-        style={"description_width": "110px"},
-    )
-    reduction = widgets.ToggleButtons(
-        options=REDUCTIONS, value="mean", description="reduction", style={"button_width": "60px"}
-    )
-    return _classes(smoothing, "xent-smoothing"), _classes(reduction, "xent-reduction")
-
-
-def _matrix_controls(z):
-    """The box to paste a logits matrix into (applied when it loses focus) and its status line."""
-    box = widgets.Textarea(
-        value=format_matrix(z),
-        continuous_update=False,
-        rows=z.shape[0] + 1,
-        description="paste logits",
-        layout=widgets.Layout(width="520px"),
-        placeholder="one row per sample, e.g. 1.5, -0.2, 0.3",
-    )
-    status = widgets.HTML("<small>one row per sample; click outside the box to apply</small>")
-    return _classes(box, "xent-matrix"), _classes(status, "xent-matrix-status")
+def _option_slider(css: str, name: str, value: float, low: float, high: float) -> Slider:
+    return Slider(
+        css, value=value, min=low, max=high, step=OPTION_STEP, decimals=DECIMALS, description=name,
+        label=name, exact_suffix=msg("exact_suffix"),
+    )  # fmt: skip
 
 
 class _Explorer(widgets.VBox):
     def __init__(self, children, css):
-        self._error = _classes(widgets.HTML(""), "xent-error")
+        self._error = View("xent-error")
         super().__init__(children=[*children, self._error])
-        _classes(self, "xent-explorer", css)
+        self.add_class("xent-explorer")
+        self.add_class(css)
+
+    def _repr_mimebundle_(self, **kwargs):
+        """The live widget for front ends that draw widgets, a static snapshot (text/html) for the rest."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is not None:
+            bundle["text/html"] = self.snapshot_html()
+        return bundle
 
     @property
     def probabilities(self) -> np.ndarray:
@@ -248,7 +124,8 @@ class LossExplorer(_Explorer):
     """N samples x C classes, a slider per logit, a label per sample: p = softmax(z), L = cross_entropy(z, y).
 
     `.logits`, `.labels`, `.probabilities` and `.loss` are what xentlib computes for the controls'
-    current values; a logit is the slider's value rounded to the step, exactly what its readout shows.
+    current values (logits kept to 6 decimals, as the number boxes show them). The loss readout sits
+    above the samples (one tab each), so it stays in view while any sample's controls move.
     """
 
     def __init__(self, logits=SEED_LOGITS, labels=SEED_LABELS, class_names=None):
@@ -256,16 +133,30 @@ class LossExplorer(_Explorer):
         if z.ndim != 2:
             raise ValueError(f"logits must be an (N, C) matrix, got shape {z.shape}")
         first = loss_state(z, labels)  # raises here, with xentlib's message, on bad logits or labels
+        first = loss_state(np.round(first.logits, DECIMALS), first.labels)
         self._given_names = class_names
         self._class_names = _names(class_names, z.shape[1])
-        self._smoothing, self._reduction = _option_controls()
-        self._loss_view = _classes(widgets.HTML(""), "xent-loss")
-        self._samples = _classes(widgets.VBox(), "xent-samples")
-        self._matrix, self._matrix_status = _matrix_controls(z)
+        self._quiet = False
+        self._smoothing = _option_slider("xent-smoothing", msg("label_smoothing"), 0.0, 0.0, 1.0)
+        self._reduction = Choice(
+            "xent-reduction", value="mean", options=list(REDUCTIONS), description=msg("reduction")
+        )
+        self._loss_view = View("xent-loss")
+        tabbed = z.shape[0] > 1
+        self._samples = _box(widgets.Tab if tabbed else widgets.VBox, [], "xent-samples")
+        self._matrix = widgets.Textarea(
+            value=format_matrix(first.logits),
+            continuous_update=False,
+            rows=z.shape[0] + 1,
+            description=msg("paste_label"),
+            placeholder=msg("paste_placeholder"),
+        )
+        self._matrix.add_class("xent-matrix")
+        self._matrix_status = View("xent-matrix-status", value=status_html(msg("paste_help")))
+        options = _box(widgets.VBox, [self._smoothing, self._reduction], "xent-controls")
         super().__init__(
             [
-                self._loss_view,
-                widgets.HBox([self._smoothing, self._reduction]),
+                _box(widgets.HBox, [self._loss_view, options], "xent-top"),
                 self._samples,
                 self._matrix,
                 self._matrix_status,
@@ -297,67 +188,117 @@ class LossExplorer(_Explorer):
     def state(self) -> LossState:
         return self._state
 
+    def snapshot_html(self) -> str:
+        """The current state as self-contained static HTML (bars and loss; no script, no request)."""
+        return loss_snapshot_html(self._state, self._class_names)
+
     def _build_samples(self, z: np.ndarray, labels) -> None:
-        """(Re)create one row of controls per sample: its label menu and a slider per class."""
+        """(Re)create the controls of every sample: its label menu and a slider per class."""
         for old in self._samples.children:
             _close_tree(old)
-        self._decimals = decimals_needed(z)
         bounds = slider_range(z)
         self._sliders, self._menus, self._views, rows = [], [], [], []
         for i, row in enumerate(z):
-            menu = _label_menu(self._class_names, i, int(labels[i]))
+            menu = widgets.Dropdown(
+                options=[(n, c) for c, n in enumerate(self._class_names)],
+                value=int(labels[i]),
+                description=msg("sample", i=i) + ", " + msg("true_class_menu"),
+            )
+            for name in ("xent-label", f"xent-sample-{i}"):
+                menu.add_class(name)
             sliders = [
                 _logit_slider(
-                    v, bounds, self._decimals, self._class_names[c], f"xent-sample-{i}", f"xent-class-{c}"
+                    v,
+                    bounds,
+                    name,
+                    msg("sample_logit_name", i=i, name=name),
+                    f"xent-sample-{i}",
+                    f"xent-class-{c}",
                 )
-                for c, v in enumerate(row)
+                for c, (v, name) in enumerate(zip(row, self._class_names, strict=True))
             ]
-            view = _classes(widgets.HTML(""), "xent-sample-view", f"xent-sample-{i}")
-            for control in (menu, *sliders):
-                control.observe(self._refresh, names="value")
+            view = View("xent-sample-view", f"xent-sample-{i}")
+            menu.observe(functools.partial(self._refresh, sample=i), names="value")
+            for s in sliders:
+                s.observe(functools.partial(self._refresh, sample=i), names="value")
             self._sliders.append(sliders)
             self._menus.append(menu)
             self._views.append(view)
-            rows.append(_classes(widgets.HBox([widgets.VBox([menu, *sliders]), view]), "xent-sample-row"))
+            controls = _box(widgets.VBox, [menu, *sliders], "xent-controls")
+            rows.append(_box(widgets.HBox, [controls, view], "xent-sample-row"))
         self._samples.children = rows
+        if isinstance(self._samples, widgets.Tab):
+            self._samples.titles = [msg("sample", i=i) for i in range(len(rows))]
 
     def _controls_state(self) -> LossState:
-        z = [[snap(s.value, self._decimals) for s in row] for row in self._sliders]
+        z = [[snap(s.value, DECIMALS) for s in row] for row in self._sliders]
         y = [menu.value for menu in self._menus]
-        return loss_state(z, y, snap(self._smoothing.value, 2), self._reduction.value)
+        return loss_state(z, y, snap(self._smoothing.value, DECIMALS), self._reduction.value)
 
-    def _render(self, state: LossState) -> None:
-        for i, view in enumerate(self._views):
-            view.value = sample_html(state, i, self._class_names)
-        self._loss_view.value = loss_html(state)
+    def _render(self, state: LossState, samples) -> None:
+        # The loss first: it is what a learner watches, and what the page shows first.
+        with self._loss_view.hold_sync():
+            self._loss_view.value = loss_html(state)
+            self._loss_view.live = loss_announcement(state)
+        for i in samples:
+            self._views[i].value = sample_html(state, i, self._class_names)
+        text = format_matrix(state.logits)
+        if text != self._matrix.value:
+            with self._quietly():
+                self._matrix.value = text
 
-    def _update(self) -> None:
+    @contextmanager
+    def _quietly(self):
+        """Change controls from the kernel without their observers recomputing after each change."""
+        self._quiet = True
+        try:
+            yield
+        finally:
+            self._quiet = False
+
+    @_shows_errors
+    def _refresh(self, change=None, sample=None) -> None:
+        if self._quiet:
+            return
         state = self._controls_state()
-        self._render(state)
+        self._render(state, range(len(self._views)) if sample is None else [sample])
         self._state = state
 
     @_shows_errors
-    def _refresh(self, change=None) -> None:
-        self._update()
-
-    @_shows_errors
     def _on_matrix(self, change) -> None:
+        if self._quiet:
+            return
         try:
-            z = parse_matrix(change["new"], rows=len(self._menus))
+            z = np.round(parse_matrix(change["new"], rows=len(self._menus)), DECIMALS)
         except ValueError as exc:
-            message = f"Not applied, the explorer kept its logits: {exc}"
-            self._matrix_status.value = f'<span style="color:{RED}">{html.escape(message)}</span>'
+            self._matrix_status.value = status_html(msg("paste_rejected", error=exc), error=True)
             return
         num_classes = z.shape[1]
         labels = np.minimum(self._state.labels, num_classes - 1)
         moved = [i for i, (a, b) in enumerate(zip(labels, self._state.labels, strict=True)) if a != b]
-        if num_classes != len(self._class_names):
+        if num_classes == len(self._class_names):
+            self._set_logits(z)  # same shape: keep the controls (and the labels), move their values
+        else:
             given = self._given_names is not None and len(self._given_names) == num_classes
             self._class_names = _names(self._given_names if given else None, num_classes)
-        self._build_samples(z, labels)
-        self._update()
-        note = f" Labels of samples {moved} moved to the last class." if moved else ""
-        self._matrix_status.value = f"<small>Applied a {z.shape[0]}&times;{num_classes} matrix.{note}</small>"
+            self._build_samples(z, labels)
+        self._refresh()
+        note = f" {msg('labels_moved', moved=moved)}" if moved else ""
+        self._matrix_status.value = status_html(
+            msg("paste_applied", rows=z.shape[0], cols=num_classes) + note
+        )
+
+    def _set_logits(self, z: np.ndarray) -> None:
+        low, high = slider_range(z)
+        with self._quietly():
+            for row, values in zip(self._sliders, z, strict=True):
+                for s, v in zip(row, values, strict=True):
+                    s.min, s.max = min(s.min, low), max(s.max, high)
+                    s.value = float(v)
+
+
+def _names(names, num_classes):
+    return class_names(names, num_classes)
 
 
 class SoftmaxExplorer(_Explorer):
@@ -372,46 +313,30 @@ class SoftmaxExplorer(_Explorer):
         first = softmax_state(logits, temperature)
         if first.logits.ndim != 1:
             raise ValueError(f"logits must be a vector of C logits, got shape {first.logits.shape}")
+        first = softmax_state(np.round(first.logits, DECIMALS), round(first.temperature, DECIMALS))
         self._class_names = _names(class_names, first.logits.size)
-        self._decimals = decimals_needed(first.logits)
         bounds = slider_range(first.logits)
         self._sliders = [
-            _logit_slider(v, bounds, self._decimals, name, f"xent-class-{c}")
+            _logit_slider(v, bounds, name, msg("logit_name", name=name), f"xent-class-{c}")
             for c, (v, name) in enumerate(zip(first.logits, self._class_names, strict=True))
         ]
-        self._t_decimals = decimals_needed([first.temperature])
-        self._temperature = _classes(
-            widgets.FloatSlider(
-                first.temperature,
-                min=min(0.05, first.temperature),
-                max=max(10.0, first.temperature),
-                step=10.0**-self._t_decimals,
-                readout_format=f".{self._t_decimals}f",
-                description="temperature T",
-                style={"description_width": "100px"},
-                layout=widgets.Layout(width="336px"),
-            ),
-            "xent-temperature",
+        t = first.temperature
+        self._temperature = _option_slider(
+            "xent-temperature", msg("temperature"), t, min(0.05, t), max(10.0, t)
         )
-        self._scale = _classes(
-            widgets.SelectionSlider(
-                options=[(f"x{s}", s) for s in SCALES],
-                value=1,
-                description="scale z by",
-                style={"description_width": "100px"},
-                layout=widgets.Layout(width="336px"),
-            ),
+        self._scale = Slider(
             "xent-scale",
+            value=1,
+            choices=list(SCALES),
+            choice_texts=[msg("scale_text", scale=s) for s in SCALES],
+            description=msg("scale"),
+            label=msg("scale"),
         )
-        self._bars = _classes(widgets.HTML(""), "xent-bars-view")
-        self._table = _classes(widgets.HTML(""), "xent-probabilities")
+        self._bars = View("xent-bars-view")
+        self._table = View("xent-probabilities")
+        controls = _box(widgets.VBox, [*self._sliders, self._temperature, self._scale], "xent-controls")
         super().__init__(
-            [
-                widgets.HBox([widgets.VBox([*self._sliders, self._temperature]), self._bars]),
-                self._scale,
-                self._table,
-            ],
-            "xent-softmax-explorer",
+            [_box(widgets.HBox, [controls, self._bars], "xent-row"), self._table], "xent-softmax-explorer"
         )
         self._state = first
         self._refresh()
@@ -438,13 +363,23 @@ class SoftmaxExplorer(_Explorer):
     def state(self) -> SoftmaxState:
         return self._state
 
+    def snapshot_html(self) -> str:
+        """The current state as self-contained static HTML (bars and table; no script, no request)."""
+        return softmax_snapshot_html(self._state, self._class_names)
+
     def _controls_state(self) -> SoftmaxState:
-        z = [snap(s.value, self._decimals) for s in self._sliders]
-        return softmax_state(z, snap(self._temperature.value, self._t_decimals), self._scale.value)
+        z = [snap(s.value, DECIMALS) for s in self._sliders]
+        return softmax_state(z, snap(self._temperature.value, DECIMALS), self._scale.value)
 
     @_shows_errors
     def _refresh(self, change=None) -> None:
         state = self._controls_state()
-        self._bars.value = bars_html(state.probabilities, self._class_names)
+        with self._bars.hold_sync():
+            self._bars.value = bars_html(
+                state.probabilities, self._class_names, caption=msg("softmax_caption")
+            )
+            self._bars.live = msg(
+                "live_probabilities", values=", ".join(f"{p:.4f}" for p in state.probabilities)
+            )
         self._table.value = softmax_table_html(state, self._class_names)
         self._state = state

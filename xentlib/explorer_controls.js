@@ -1,0 +1,154 @@
+// Front end of xentlib.explorer_controls (anywidget): native, labelled controls for the explorers.
+// kind "slider": <input type=range> + <input type=number>, both named, value text as the kernel shows it.
+// kind "choice": a radio group (the checked option is exposed natively).
+// kind "view":   HTML from the kernel, plus an optional polite live region for a short announcement.
+
+let uid = 0;
+const nextId = (prefix) => `${prefix}-${++uid}-${Math.random().toString(36).slice(2, 7)}`;
+
+// Shortest decimal text of v rounded to d digits, like Python's repr(round(v, d)); "\u2212" is not used
+// in inputs (a number input needs "-").
+const roundTo = (v, d) => Number(Number(v).toFixed(d));
+const text = (v, d) => String(roundTo(v, d));
+
+function slider({ model, el }) {
+  const choices = () => model.get("choices");
+  const texts = () => model.get("choice_texts");
+  const isChoice = () => choices().length > 0;
+  const id = nextId("xent-range");
+  const row = document.createElement("div");
+  row.className = "xent-control xent-slider-control";
+  const name = document.createElement("label");
+  name.className = "xent-control-name";
+  name.htmlFor = id;
+  const range = document.createElement("input");
+  range.type = "range";
+  range.id = id;
+  range.className = "xent-range";
+  const number = document.createElement("input");
+  number.type = "number";
+  number.className = "xent-number";
+  number.step = "any";
+  const shown = document.createElement("output");
+  shown.className = "xent-choice-text";
+  shown.htmlFor = id;
+  row.append(name, range, isChoice() ? shown : number);
+  el.append(row);
+
+  const valueText = (v) => {
+    if (isChoice()) return texts()[Math.max(0, choices().indexOf(v))];
+    return text(v, model.get("decimals"));
+  };
+  const draw = () => {
+    const v = model.get("value");
+    name.textContent = model.get("description");
+    range.setAttribute("aria-label", model.get("label"));
+    if (isChoice()) {
+      range.min = 0;
+      range.max = choices().length - 1;
+      range.step = 1;
+      range.value = Math.max(0, choices().indexOf(v));
+    } else {
+      range.min = Math.min(model.get("min"), v);
+      range.max = Math.max(model.get("max"), v);
+      range.step = model.get("step");
+      range.value = v;
+      number.setAttribute("aria-label", `${model.get("label")}${model.get("exact_suffix")}`);
+      if (document.activeElement !== number) number.value = valueText(v);
+      number.removeAttribute("aria-invalid");
+    }
+    range.setAttribute("aria-valuetext", valueText(v));
+    shown.textContent = valueText(v);
+  };
+  const send = (v) => {
+    model.set("value", v);
+    model.save_changes();
+    draw();
+  };
+  const clamp = (v) => Math.min(Math.max(v, Number(range.min)), Number(range.max));
+  range.addEventListener("keydown", (event) => {
+    if (isChoice()) return; // native steps of 1 over the choices are right
+    const step = model.get("step");
+    const v = model.get("value");
+    const moves = {
+      ArrowRight: v + step, ArrowUp: v + step, ArrowLeft: v - step, ArrowDown: v - step,
+      PageUp: v + 10 * step, PageDown: v - 10 * step, Home: Number(range.min), End: Number(range.max),
+    };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    send(roundTo(clamp(moves[event.key]), model.get("decimals")));
+  });
+  range.addEventListener("input", () => {
+    const v = Number(range.value);
+    send(isChoice() ? choices()[v] : roundTo(v, model.get("decimals")));
+  });
+  number.addEventListener("change", () => {
+    const v = Number(number.value.replace(/\u2212/g, "-"));
+    if (number.value.trim() === "" || !Number.isFinite(v)) {
+      number.setAttribute("aria-invalid", "true");
+      return;
+    }
+    send(roundTo(v, model.get("decimals")));
+  });
+  number.addEventListener("blur", draw);
+  model.on("change", draw);
+  draw();
+  return () => model.off("change", draw);
+}
+
+function choice({ model, el }) {
+  const group = document.createElement("fieldset");
+  group.className = "xent-control xent-choice";
+  const legend = document.createElement("legend");
+  legend.className = "xent-control-name";
+  group.append(legend);
+  const name = nextId("xent-choice");
+  const inputs = model.get("options").map((option) => {
+    const label = document.createElement("label");
+    label.className = "xent-choice-option";
+    const input = document.createElement("input");
+    input.type = "radio";
+    input.name = name;
+    input.value = option;
+    input.addEventListener("change", () => {
+      if (!input.checked) return;
+      model.set("value", option);
+      model.save_changes();
+    });
+    label.append(input, document.createTextNode(option));
+    group.append(label);
+    return input;
+  });
+  el.append(group);
+  const draw = () => {
+    legend.textContent = model.get("description");
+    for (const input of inputs) input.checked = input.value === model.get("value");
+  };
+  model.on("change", draw);
+  draw();
+  return () => model.off("change", draw);
+}
+
+function view({ model, el }) {
+  const body = document.createElement("div");
+  body.className = "xent-view-body";
+  const live = document.createElement("div");
+  live.className = "xent-visually-hidden";
+  live.setAttribute("aria-live", "polite");
+  live.setAttribute("aria-atomic", "true");
+  el.append(body, live);
+  const drawBody = () => { body.innerHTML = model.get("value"); };
+  const drawLive = () => { live.textContent = model.get("live"); };
+  model.on("change:value", drawBody);
+  model.on("change:live", drawLive);
+  drawBody();
+  return () => { model.off("change:value", drawBody); model.off("change:live", drawLive); };
+}
+
+export default {
+  render(context) {
+    const kind = context.model.get("kind");
+    context.el.classList.add("xent-anywidget");
+    return { slider, choice, view }[kind](context);
+  },
+};

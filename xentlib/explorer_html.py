@@ -1,0 +1,197 @@
+"""HTML of what the explorers show (bars, readouts, tables), shared by the live views and the static snapshot.
+
+Pure functions of an explorer state. Styles are inline, so the same markup reads the same in JupyterLab,
+in an nbconvert export or on a site that strips <style>: colours are JupyterLab's theme variables with
+light fallbacks, sizes in em (they grow with the notebook's font, e.g. in Presentation Mode). The bar
+colours need no theme: each has a contrast of at least 3:1 on white and on JupyterLab's dark
+backgrounds (#111, #212121).
+"""
+
+from __future__ import annotations
+
+import html
+import traceback
+
+import numpy as np
+
+from .explorer_messages import msg
+from .explorer_state import EXP_OVERFLOW, LossState, SoftmaxState
+
+FG = "var(--jp-content-font-color1, #1a1a1a)"
+FG2 = "var(--jp-content-font-color2, #595959)"
+BG = "var(--jp-layout-color0, #ffffff)"
+ERROR = "var(--jp-error-color1, #c62828)"
+BORDER = "var(--jp-border-color2, #bdbdbd)"
+MONO = "var(--jp-code-font-family, monospace)"
+BLUE, ORANGE = "#3b82d6", "#c96a00"  # 3.9:1 / 3.8:1 on white, 4.1:1 / 4.3:1 on #212121
+BAR_EM = 6  # height of a bar at p = 1
+
+
+def e(text) -> str:
+    return html.escape(str(text))
+
+
+def num(x) -> str:
+    """Shortest text that reads back as the same float64 (16-17 significant digits)."""
+    return repr(float(x))
+
+
+def loss_text(loss) -> str:
+    """A scalar loss as its shortest exact float64 text; a per-sample loss as [l_0, l_1, ...]."""
+    return "[" + ", ".join(map(num, loss)) + "]" if np.ndim(loss) else num(loss)
+
+
+def class_names(names, num_classes: int) -> list[str]:
+    """The given names as strings, or 'class 0', 'class 1', ...; refuses a list of the wrong length."""
+    if names is None:
+        return [msg("class_name", c=c) for c in range(num_classes)]
+    names = [str(n) for n in names]
+    if len(names) != num_classes:
+        raise ValueError(f"class_names has {len(names)} names for {num_classes} classes")
+    return names
+
+
+def bars_html(probabilities, names, true_class: int | None = None, caption: str = "") -> str:
+    """A bar of height 100 * p_c % per class, p_c under it; the true class orange, bold and marked."""
+    columns = []
+    for c, (p, name) in enumerate(zip(probabilities, names, strict=True)):
+        true = c == true_class
+        mark = f'<div style="font-size:0.85em;font-weight:bold">&#10003; {e(msg("true_marker"))}</div>'
+        columns.append(
+            f'<div role="listitem" style="display:flex;flex-direction:column;align-items:center;width:4.6em">'
+            f'<div style="height:{BAR_EM}em;width:2em;display:flex;flex-direction:column-reverse;'
+            f'border-bottom:1px solid {FG2}">'
+            f'<div class="xent-bar{" xent-true" if true else ""}" data-class="{c}" title="{num(p)}" '
+            f'style="height:{100 * p:.6f}%;background:{ORANGE if true else BLUE}"></div></div>'
+            f'<div style="font-size:0.85em;font-family:{MONO}">{p:.4f}</div>'
+            f'<div style="font-size:0.85em;text-align:center;{"font-weight:bold" if true else ""}">'
+            f"{e(name)}</div>{mark if true else ''}</div>"
+        )
+    label = f' aria-label="{e(caption)}"' if caption else ""
+    return (
+        f'<div class="xent-bars" role="list"{label} style="display:flex;gap:0.15em;align-items:flex-start;'
+        f'color:{FG}">{"".join(columns)}</div>'
+    )
+
+
+def sample_html(state: LossState, i: int, names) -> str:
+    """Sample i: true class y_i, p_i[y_i], -log p_i[y_i] (and its smoothed loss), and its bars."""
+    y = int(state.labels[i])
+    head = e(msg("sample_head", i=i, name=names[y], p=f"{state.probabilities[i, y]:.4f}"))
+    nll = e(msg("sample_nll", nll="\x00")).replace(
+        "\x00", f'<span class="xent-nll">{num(state.nll[i])}</span>'
+    )
+    parts = [head, nll]
+    if state.label_smoothing:
+        smoothed = e(msg("sample_smoothed", loss="\x00"))
+        parts.append(
+            smoothed.replace("\x00", f'<span class="xent-sample-loss">{num(state.per_sample[i])}</span>')
+        )
+    text = "".join(f"<div>{part}</div>" for part in parts)
+    bars = bars_html(state.probabilities[i], names, y, msg("bars_caption", i=i))
+    bars = f'<div style="margin-top:0.4em">{bars}</div>'
+    return f'<div class="xent-sample" data-sample="{i}" style="color:{FG}">{text}{bars}</div>'
+
+
+def loss_html(state: LossState) -> str:
+    """The loss readout: cross_entropy's value with every digit, and reduce(l_0, ..., l_{N-1}) written out."""
+    terms = [f"{v:.4f}" for v in state.per_sample]
+    n = len(terms)
+    shown = {"mean": f"({' + '.join(terms)}) / {n}", "sum": " + ".join(terms), "none": ", ".join(terms)}
+    smooth = f", label_smoothing={state.label_smoothing:g}" if state.label_smoothing else ""
+    call = f"cross_entropy(z, y, reduction='{state.reduction}'{smooth})"
+    return (
+        f'<div class="xent-loss-readout" style="color:{FG}">'
+        f'<div style="font-size:1.3em">{e(msg("loss"))} = '
+        f'<b class="xent-loss-value" style="font-family:{MONO}">{loss_text(state.loss)}</b></div>'
+        f'<div style="color:{FG2};font-size:0.9em">= '
+        f'<span class="xent-loss-terms">{shown[state.reduction]}</span>'
+        f"{' (' + e(msg('smoothed', eps=f'{state.label_smoothing:g}')) + ')' if smooth else ''}</div>"
+        f'<div style="color:{FG2};font-size:0.9em;font-family:{MONO}">{e(call)}</div></div>'
+    )
+
+
+def loss_announcement(state: LossState) -> str:
+    """What a screen reader says after a change: the loss to 4 decimals."""
+    value = ", ".join(f"{v:.4f}" for v in np.atleast_1d(state.loss))
+    return msg("live_loss", value=value)
+
+
+def _naive_note(state: SoftmaxState) -> str:
+    """Why softmax_naive(z') agrees or is nan: exp overflows to inf (inf/inf) or all underflow to 0 (0/0)."""
+    top, limit = f"max z' = {np.max(state.scaled):.6g}", f"{EXP_OVERFLOW:.2f}"
+    if state.overflows:
+        why = msg("naive_overflows", top=top, limit=limit)
+    elif state.underflows:
+        why = msg("naive_underflows", top=top)
+    else:
+        return e(msg("naive_agrees", top=top, limit=limit))
+    return f'<span style="color:{ERROR}">{e(why)} {e(msg("naive_fix"))}</span>'
+
+
+def softmax_table_html(state: SoftmaxState, names) -> str:
+    """Per class: z, z' = scale * z / T, softmax(z') (stable) beside softmax_naive(z'), all digits."""
+    cell = "padding:0.15em 0.7em;text-align:right"
+    rows = "".join(
+        f'<tr><th scope="row" style="{cell};text-align:left;font-weight:normal">{e(name)}</th>'
+        f'<td style="{cell}">{z:.6g}</td><td style="{cell}">{s:.6g}</td>'
+        f'<td class="xent-p" data-class="{c}" style="{cell}">{num(p)}</td>'
+        f'<td class="xent-naive" data-class="{c}" '
+        f'style="{cell}{"" if np.isfinite(q) else ";color:" + ERROR}">'
+        f"{num(q)}</td></tr>"
+        for c, (name, z, s, p, q) in enumerate(
+            zip(names, state.logits, state.scaled, state.probabilities, state.naive, strict=True)
+        )
+    )
+    heads = (e(msg("table_class")), "z", "z' = scale&middot;z/T", "softmax(z')", "softmax_naive(z')")
+    head = "".join(f'<th scope="col" style="{cell}">{h}</th>' for h in heads)
+    return (
+        f'<table style="font-family:{MONO};font-size:0.9em;border-collapse:collapse;color:{FG}">'
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        f'<div class="xent-overflow" style="font-size:0.9em;color:{FG};margin-top:0.3em">'
+        f"{_naive_note(state)}</div>"
+    )
+
+
+def error_html(exc: BaseException) -> str:
+    """The message of an exception raised in a callback, with its traceback folded away."""
+    detail = e("".join(traceback.format_exception(exc)))
+    return (
+        f'<div style="color:{ERROR}"><b>{e(type(exc).__name__)}: {e(exc)}</b> {e(msg("error_kept"))}'
+        f"<details><summary>{e(msg('traceback'))}</summary><pre>{detail}</pre></details></div>"
+    )
+
+
+def status_html(text: str, error: bool = False) -> str:
+    """A line under the paste box: what was applied, or (in the error colour) why nothing was."""
+    return f'<div style="color:{ERROR if error else FG2};font-size:0.9em">{e(text)}</div>'
+
+
+def _snapshot(kind: str, body: str) -> str:
+    """A self-contained frame (inline styles, no script, no request) saying that this is a snapshot."""
+    note = f"<b>{e(msg(kind))}</b> &mdash; {e(msg('snapshot'))}"
+    return (
+        f'<div class="xent-snapshot" role="group" aria-label="{e(msg(kind))}: {e(msg("snapshot"))}" '
+        f'style="color:{FG};background:{BG};border:1px solid {BORDER};border-radius:0.3em;'
+        "padding:0.6em 0.8em;"
+        f'font-size:var(--jp-content-font-size1, 1rem);line-height:1.4;max-width:60em">'
+        f'<div style="color:{FG2};font-size:0.9em;margin-bottom:0.4em">{note}</div>{body}</div>'
+    )
+
+
+def loss_snapshot_html(state: LossState, names) -> str:
+    """A LossExplorer as static HTML: its loss readout, then each sample's bars."""
+    samples = "".join(
+        f'<div style="margin-top:0.6em">{sample_html(state, i, names)}</div>'
+        for i in range(len(state.labels))
+    )
+    return _snapshot("snapshot_loss_title", loss_html(state) + samples)
+
+
+def softmax_snapshot_html(state: SoftmaxState, names) -> str:
+    """A SoftmaxExplorer as static HTML: its bars and its table."""
+    bars = bars_html(state.probabilities, names, caption=msg("softmax_caption"))
+    return _snapshot(
+        "snapshot_softmax_title",
+        bars + f'<div style="margin-top:0.6em">{softmax_table_html(state, names)}</div>',
+    )
