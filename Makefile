@@ -5,8 +5,9 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
+N      ?= 10
 
-.PHONY: lab test bench lint clean
+.PHONY: lab test bench classroom lint clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -33,6 +34,9 @@ test: $(VENV)/.installed-test  ## set up, then lint and run the whole test suite
 bench: $(VENV)/.installed-test  ## print speed and memory figures of the losses and the explorers
 	$(BIN)/python -m xentlib.bench
 	$(BIN)/python -m xentlib.bench_widgets
+
+classroom: $(VENV)/.installed-test  ## N students (default 10) on a real JupyterHub on 127.0.0.1, measured
+	$(BIN)/python -m tests.hub_support --students $(N)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts

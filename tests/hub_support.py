@@ -1,0 +1,650 @@
+"""A class on one machine: a real JupyterHub on 127.0.0.1, N simulated students, measured.
+
+Run it with `make classroom N=10` or `python -m tests.hub_support --students 10`. It starts
+JupyterHub (pip `jupyterhub`) with its proxy (npm `configurable-http-proxy`), a dummy authenticator
+and the local-process spawner; prepares each student's home as an nbgitpuller pull would (a copy of
+this repository); then, all students at once: start a server through the hub's REST API, open the
+notebook `*_pytorch_modules.ipynb`, run it top to bottom in a kernel over the websocket (through the
+proxy, like a browser), and move the LossExplorer's sliders (comm messages, like a browser). It prints
+how many succeeded, the wall time, memory per student and of the hub, and slider round trips.
+Everything listens on 127.0.0.1 only; every process and temp folder it made is removed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
+from tornado.websocket import websocket_connect
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+NOTEBOOK_GLOB = "*_pytorch_modules.ipynb"
+PULLED_AS = "xentlib"  # nbgitpuller clones into ~/<repository name>
+PROXY_HINT = (
+    "configurable-http-proxy (npm) is needed for the JupyterHub run: "
+    "`npm install -g configurable-http-proxy` (.ci/run does this in CI)"
+)
+HUB_HINT = "jupyterhub (pip) is needed for the JupyterHub run: `pip install -r requirements-test.txt`"
+
+# The facts behind these settings (measured on a 2-core machine, see docs/teaching.md):
+# the default 30/60 s timeouts drop students when a whole class starts at once; TCP kernel ports
+# collide under load (two servers pick the same "free" port), Unix sockets (ipc) cannot.
+HUB_CONFIG = """\
+import os
+import shutil
+
+c = get_config()  # noqa: F821
+c.JupyterHub.ip = "127.0.0.1"
+c.JupyterHub.port = {public_port}
+c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.hub_port = {hub_port}
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{proxy_api_port}"
+c.ConfigurableHTTPProxy.command = [{proxy!r}]
+c.ConfigurableHTTPProxy.pid_file = {tmp!r} + "/proxy.pid"
+c.JupyterHub.db_url = "sqlite:///" + {tmp!r} + "/jupyterhub.sqlite"
+c.JupyterHub.cookie_secret_file = {tmp!r} + "/cookie_secret"
+c.JupyterHub.pid_file = {tmp!r} + "/jupyterhub.pid"
+c.JupyterHub.cleanup_servers = True
+c.JupyterHub.cleanup_proxy = True
+
+c.JupyterHub.authenticator_class = "dummy"
+c.Authenticator.allow_all = True
+c.JupyterHub.spawner_class = "simple"  # every student runs as this user, each with their own home
+c.SimpleLocalProcessSpawner.home_dir_template = {tmp!r} + "/home/{{username}}"
+c.Spawner.ip = "127.0.0.1"
+c.Spawner.cmd = [{singleuser!r}]
+c.Spawner.args = {server_args!r}
+c.Spawner.default_url = "/lab/tree/{pulled_as}/notebooks"
+c.Spawner.start_timeout = {timeout}
+c.Spawner.http_timeout = {timeout}
+c.JupyterHub.concurrent_spawn_limit = 0
+c.JupyterHub.active_server_limit = 0
+# Unix socket paths are limited to 107 bytes: keep the kernels' runtime folder short.
+c.Spawner.environment = {{"JUPYTER_RUNTIME_DIR": lambda spawner: {tmp!r} + "/run/" + spawner.user.name}}
+
+
+def pull_notebooks(spawner):
+    \"\"\"What an nbgitpuller link does on first use: the repository, cloned into the student's home.\"\"\"
+    home = {tmp!r} + "/home/" + spawner.user.name
+    target = os.path.join(home, {pulled_as!r})
+    if not os.path.exists(target):
+        shutil.copytree({source!r}, target, symlinks=True)
+
+
+c.Spawner.pre_spawn_hook = pull_notebooks
+
+c.JupyterHub.services = [{{"name": "classroom", "api_token": {token!r}}}]
+c.JupyterHub.load_roles = [
+    {{
+        "name": "classroom-driver",
+        "scopes": ["admin:users", "admin:servers", "list:users", "access:servers", "read:hub"],
+        "services": ["classroom"],
+    }}
+]
+"""
+
+
+@dataclass
+class Student:
+    name: str
+    ok: bool = False
+    error: str = ""
+    server_ready_s: float = float("nan")
+    run_all_s: float = float("nan")
+    done_s: float = float("nan")
+    cells: int = 0
+    moves_ms: list[float] = field(default_factory=list)
+
+
+@dataclass
+class Memory:
+    """Resident (RSS) and proportional (PSS: shared pages split between their users) MiB, CPU s."""
+
+    rss: float = 0.0
+    pss: float = 0.0
+    cpu: float = 0.0
+
+    def add(self, proc: psutil.Process) -> None:
+        info = proc.memory_full_info()
+        times = proc.cpu_times()
+        self.rss += info.rss / 2**20
+        self.pss += getattr(info, "pss", info.rss) / 2**20
+        self.cpu += times.user + times.system
+
+
+@dataclass
+class ClassReport:
+    students: list[Student]
+    wall_s: float
+    per_student: dict[str, Memory]
+    hub: Memory
+    proxy: Memory
+    hub_log: str = ""
+
+    @property
+    def succeeded(self) -> int:
+        return sum(s.ok for s in self.students)
+
+    def moves(self) -> list[float]:
+        return sorted(m for s in self.students for m in s.moves_ms)
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (0..100) by the nearest-rank method; nan when there are no values."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    rank = max(1, round(q / 100 * len(ordered) + 0.5 - 1e-9))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def find_proxy() -> str | None:
+    return shutil.which("configurable-http-proxy")
+
+
+def find_hub() -> str | None:
+    hub = BIN / "jupyterhub"
+    return str(hub) if hub.exists() else shutil.which("jupyterhub")
+
+
+def pull_copy(dest: Path) -> Path:
+    """The repository as a fresh pull would have it: tracked and new files (not ignored), symlinks kept."""
+    try:
+        listing = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=REPO, capture_output=True, check=True,
+        ).stdout.decode().split("\0")
+    except (OSError, subprocess.CalledProcessError):  # not a git checkout: copy all but the venv
+        shutil.copytree(REPO, dest, symlinks=True, ignore=shutil.ignore_patterns(".venv", ".git"))
+        return dest
+    for rel in filter(None, listing):
+        src, out = REPO / rel, dest / rel
+        if not src.exists() and not src.is_symlink():
+            continue  # deleted in the working tree
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if src.is_symlink():
+            out.symlink_to(os.readlink(src))
+        else:
+            shutil.copy2(src, out)
+    return dest
+
+
+class Hub:
+    """A JupyterHub process on 127.0.0.1 with a service token that can create students."""
+
+    def __init__(self, tmp: Path, timeout: float):
+        proxy, hub = find_proxy(), find_hub()
+        if not proxy:
+            raise RuntimeError(PROXY_HINT)
+        if not hub:
+            raise RuntimeError(HUB_HINT)
+        self.tmp, self.hub_cmd, self.token = tmp, hub, secrets.token_hex(16)
+        self.port = free_port()
+        server_args = ["--KernelManager.transport=ipc", "--ServerApp.log_level=WARN"]
+        if os.geteuid() == 0:  # CI runs as root: without this the server exits and the hub says 500
+            server_args.append("--ServerApp.allow_root=True")
+        source = pull_copy(tmp / "pulled")
+        config = HUB_CONFIG.format(
+            public_port=self.port, hub_port=free_port(), proxy_api_port=free_port(), proxy=proxy,
+            tmp=str(tmp), singleuser=str(BIN / "jupyterhub-singleuser"), server_args=server_args,
+            timeout=int(timeout), pulled_as=PULLED_AS, source=str(source), token=self.token,
+        )
+        (tmp / "jupyterhub_config.py").write_text(config)
+        (tmp / "home").mkdir()
+        (tmp / "run").mkdir()
+        self.log_path = tmp / "jupyterhub.log"
+        self.proc: subprocess.Popen | None = None
+        self.seen: dict[int, float] = {}  # pid -> create time, of every process under the hub
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, wait: float = 60) -> None:
+        env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+        with open(self.log_path, "wb") as log:
+            self.proc = subprocess.Popen(
+                [self.hub_cmd, "-f", str(self.tmp / "jupyterhub_config.py")],
+                cwd=self.tmp, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+            )
+        deadline = time.monotonic() + wait
+        import urllib.request
+
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"JupyterHub exited with {self.proc.returncode}:\n{self.log_tail()}")
+            try:
+                request = urllib.request.Request(
+                    f"{self.url}/hub/api/", headers={"Authorization": f"token {self.token}"}
+                )
+                with urllib.request.urlopen(request, timeout=2) as reply:
+                    if reply.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.25)
+        raise RuntimeError(f"JupyterHub did not answer within {wait:.0f} s:\n{self.log_tail()}")
+
+    def log_tail(self, lines: int = 40) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+    def processes(self) -> list[psutil.Process]:
+        """The hub and every process under it (proxy, servers, kernels); remembered for the cleanup."""
+        if self.proc is None or self.proc.poll() is not None:
+            return []
+        try:
+            root = psutil.Process(self.proc.pid)
+            found = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            return []
+        for p in found:
+            try:
+                self.seen[p.pid] = p.create_time()
+            except psutil.NoSuchProcess:
+                pass
+        return found
+
+    def stop(self) -> None:
+        """SIGTERM the hub (it stops the proxy and the servers), then kill whatever is left."""
+        self.processes()
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        leftovers = []
+        for pid, created in self.seen.items():
+            try:
+                p = psutil.Process(pid)
+                if p.create_time() == created:
+                    leftovers.append(p)
+            except psutil.NoSuchProcess:
+                pass
+        for p in leftovers:
+            try:
+                p.terminate()
+            except psutil.NoSuchProcess:
+                pass
+        _, alive = psutil.wait_procs(leftovers, timeout=10)
+        for p in alive:
+            try:
+                p.kill()
+            except psutil.NoSuchProcess:
+                pass
+
+
+# --- one student ------------------------------------------------------------------------------------
+
+
+def kernel_message(msg_type: str, content: dict, session: str) -> dict:
+    header = {
+        "msg_id": uuid.uuid4().hex, "msg_type": msg_type, "session": session, "username": "student",
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "version": "5.3",
+    }
+    return {"header": header, "parent_header": {}, "metadata": {}, "content": content,
+            "channel": "shell", "buffers": []}
+
+
+def decode(frame: str | bytes) -> dict:
+    """A kernel message from the websocket: JSON text, or binary (buffer count, offsets, JSON first)."""
+    if isinstance(frame, str):
+        return json.loads(frame)
+    count = struct.unpack("!I", frame[:4])[0]
+    offsets = struct.unpack(f"!{count}I", frame[4 : 4 + 4 * count])
+    end = offsets[1] if count > 1 else len(frame)
+    return json.loads(frame[offsets[0] : end].decode())
+
+
+class KernelChannel:
+    """One websocket to a kernel: send requests, wait until the kernel is idle after each."""
+
+    def __init__(self, ws):
+        self.ws, self.session = ws, uuid.uuid4().hex
+        self.pending: dict[str, dict] = {}
+        self.widgets: dict[str, dict] = {}  # comm id -> widget state, from comm_open
+        self.reader = asyncio.ensure_future(self._read())
+
+    async def _read(self) -> None:
+        while True:
+            frame = await self.ws.read_message()
+            if frame is None:
+                for call in self.pending.values():
+                    if not call["done"].done():
+                        call["done"].set_exception(ConnectionError("kernel websocket closed"))
+                return
+            msg = decode(frame)
+            kind = msg.get("msg_type") or msg["header"]["msg_type"]
+            content = msg.get("content", {})
+            if kind == "comm_open" and content.get("target_name") == "jupyter.widget":
+                self.widgets[content["comm_id"]] = content.get("data", {}).get("state", {})
+            call = self.pending.get(msg.get("parent_header", {}).get("msg_id"))
+            if call is None:
+                continue
+            if kind == "execute_reply":
+                call["reply"] = content
+            elif kind == "error":
+                call["errors"].append(f"{content.get('ename')}: {content.get('evalue')}")
+            elif kind == "comm_msg":
+                call["comm_updates"].append(content.get("comm_id"))
+            elif kind == "status" and content.get("execution_state") == "idle":
+                if not call["done"].done():
+                    call["done"].set_result(None)
+
+    async def request(self, msg_type: str, content: dict) -> dict:
+        msg = kernel_message(msg_type, content, self.session)
+        call = {"done": asyncio.get_running_loop().create_future(), "errors": [], "comm_updates": []}
+        self.pending[msg["header"]["msg_id"]] = call
+        await self.ws.write_message(json.dumps(msg))
+        await call["done"]
+        del self.pending[msg["header"]["msg_id"]]
+        return call
+
+    async def execute(self, code: str) -> dict:
+        return await self.request(
+            "execute_request",
+            {"code": code, "silent": False, "store_history": True, "user_expressions": {},
+             "allow_stdin": False, "stop_on_error": False},
+        )
+
+    def close(self) -> None:
+        self.reader.cancel()
+        self.ws.close()
+
+
+async def api(client, method: str, url: str, token: str, body: dict | None = None, timeout: float = 120):
+    request = HTTPRequest(
+        url, method=method, headers={"Authorization": f"token {token}"},
+        body=None if body is None else json.dumps(body), allow_nonstandard_methods=True,
+        request_timeout=timeout, connect_timeout=timeout,
+    )
+    reply = await client.fetch(request)
+    return json.loads(reply.body) if reply.body else None
+
+
+def slider_values(state: dict, moves: int) -> list[float]:
+    """`moves` values that sweep the slider between a quarter and three quarters of its range."""
+    low, high = float(state.get("min", 0)), float(state.get("max", 1))
+    step = float(state.get("step") or 0.1)
+    values = []
+    for k in range(moves):
+        fraction = 0.25 + 0.5 * ((k * 0.37) % 1.0)
+        values.append(round((low + fraction * (high - low)) / step) * step)
+    return values
+
+
+def logit_sliders(widgets: dict[str, dict]) -> list[str]:
+    """Comm ids of the sliders that move a logit (the explorers' own or ipywidgets'), else any slider."""
+    sliders = {
+        cid: state for cid, state in widgets.items()
+        if (state.get("kind") == "slider" or state.get("_model_name") == "FloatSliderModel")
+        and not state.get("choices")
+    }
+    named = [cid for cid, state in sliders.items()
+             if "logit" in f"{state.get('label', '')} {state.get('description', '')}".lower()]
+    return named or list(sliders)
+
+
+async def run_student(student: Student, hub: Hub, start: float, moves: int, timeout: float) -> None:
+    """Log in (server start), open the notebook, run it all, then move the explorer's sliders."""
+    client = AsyncHTTPClient(force_instance=True, max_clients=4)
+    user_url = f"{hub.url}/user/{student.name}"
+    channel = None
+    try:
+        await api(client, "POST", f"{hub.url}/hub/api/users/{student.name}/server", hub.token, {})
+        while True:
+            model = await api(client, "GET", f"{hub.url}/hub/api/users/{student.name}", hub.token)
+            server = model.get("servers", {}).get("")
+            if server and server.get("ready"):
+                break
+            if not model.get("pending") and not server:
+                raise RuntimeError("the hub gave up starting the server (see the hub's log)")
+            await asyncio.sleep(1.0)
+        student.server_ready_s = time.monotonic() - start
+
+        notebooks = await api(client, "GET", f"{user_url}/api/contents/{PULLED_AS}/notebooks", hub.token)
+        matches = sorted(
+            item["path"] for item in notebooks["content"]
+            if Path(item["name"]).match(NOTEBOOK_GLOB)
+        )
+        if not matches:
+            raise RuntimeError(f"no notebook matching {NOTEBOOK_GLOB} in the pulled checkout")
+        path = matches[0]
+        notebook = (await api(client, "GET", f"{user_url}/api/contents/{path}", hub.token))["content"]
+        session = await api(
+            client, "POST", f"{user_url}/api/sessions", hub.token,
+            {"path": path, "name": Path(path).name, "type": "notebook", "kernel": {"name": "python3"}},
+        )
+        ws_url = user_url.replace("http://", "ws://") + f"/api/kernels/{session['kernel']['id']}/channels"
+        ws = await websocket_connect(
+            HTTPRequest(ws_url, headers={"Authorization": f"token {hub.token}"},
+                        connect_timeout=timeout, request_timeout=timeout),
+            max_message_size=64 * 2**20,
+        )
+        channel = KernelChannel(ws)
+        await channel.request("kernel_info_request", {})
+
+        t0 = time.monotonic()
+        for cell in notebook["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+            call = await channel.execute(source)
+            student.cells += 1
+            on_purpose = "raises-exception" in cell.get("metadata", {}).get("tags", [])
+            if call["errors"] and not on_purpose:
+                raise RuntimeError(f"cell {student.cells} failed: {call['errors'][0]}")
+        student.run_all_s = time.monotonic() - t0
+
+        sliders = logit_sliders(channel.widgets)
+        if not sliders:
+            raise RuntimeError("the notebook showed no slider to move")
+        for k in range(moves):
+            comm_id = sliders[k % len(sliders)]
+            value = slider_values(channel.widgets[comm_id], moves)[k]
+            t = time.monotonic()
+            call = await channel.request(
+                "comm_msg",
+                {"comm_id": comm_id, "data": {"method": "update", "state": {"value": value},
+                                              "buffer_paths": []}},
+            )
+            student.moves_ms.append(1000 * (time.monotonic() - t))
+            if not [c for c in call["comm_updates"] if c != comm_id]:
+                raise RuntimeError("a slider move changed no other widget (the loss did not update)")
+        student.done_s = time.monotonic() - start
+        student.ok = True
+    except (HTTPClientError, OSError, RuntimeError, ConnectionError, KeyError) as err:
+        student.error = f"{type(err).__name__}: {err}"
+    finally:
+        if channel is not None:
+            channel.close()
+        client.close()
+
+
+def measure(hub: Hub) -> tuple[dict[str, Memory], Memory, Memory]:
+    """Memory and CPU of each student's server + kernels, of the hub, and of the proxy."""
+    per_student: dict[str, Memory] = {}
+    hub_mem, proxy_mem = Memory(), Memory()
+    processes = hub.processes()
+    if not processes:
+        return per_student, hub_mem, proxy_mem
+    root, rest = processes[0], processes[1:]
+    hub_mem.add(root)
+    for proc in rest:
+        try:
+            if proc.parent() is None or proc.parent().pid != root.pid:
+                continue
+            user = proc.environ().get("JUPYTERHUB_USER")
+            if user is None:  # the proxy (node) is the hub's only other child
+                proxy_mem.add(proc)
+                continue
+            mem = per_student.setdefault(user, Memory())
+            for p in [proc, *proc.children(recursive=True)]:
+                mem.add(p)
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return per_student, hub_mem, proxy_mem
+
+
+@contextmanager
+def temporary_folder() -> Iterator[Path]:
+    # Short on purpose: kernels' Unix sockets live under it (path limit 107 bytes).
+    tmp = Path(tempfile.mkdtemp(prefix="xc-", dir="/tmp" if os.path.isdir("/tmp") else None))
+    try:
+        yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run_class(students: int, moves: int = 20, timeout: float = 600, stagger: float = 0.0) -> ClassReport:
+    """Start a hub, run `students` students at once (or `stagger` s apart), measure, clean up."""
+
+    def on_sigterm(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm) if _main_thread() else None
+    try:
+        with temporary_folder() as tmp:
+            hub = Hub(tmp, timeout)
+            try:
+                hub.start()
+                report = asyncio.run(_run_all(hub, students, moves, timeout, stagger))
+                report.per_student, report.hub, report.proxy = measure(hub)
+                report.hub_log = hub.log_tail()
+                return report
+            finally:
+                hub.stop()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+async def _run_all(hub: Hub, n: int, moves: int, timeout: float, stagger: float) -> ClassReport:
+    client = AsyncHTTPClient(force_instance=True)
+    names = [f"student{i:02d}" for i in range(1, n + 1)]
+    await api(client, "POST", f"{hub.url}/hub/api/users", hub.token, {"usernames": names})
+    client.close()
+    students = [Student(name) for name in names]
+    start = time.monotonic()
+
+    async def arrive(i: int, student: Student) -> None:
+        await asyncio.sleep(i * stagger)
+        await run_student(student, hub, start, moves, timeout)
+
+    tasks = [asyncio.ensure_future(arrive(i, s)) for i, s in enumerate(students)]
+    _, unfinished = await asyncio.wait(tasks, timeout=timeout)
+    for task in unfinished:
+        task.cancel()
+    for student in students:
+        if not student.ok and not student.error:
+            student.error = f"not done within {timeout:.0f} s"
+    wall = max((s.done_s for s in students if s.ok), default=float("nan"))
+    return ClassReport(students, wall, {}, Memory(), Memory())
+
+
+# --- the report -------------------------------------------------------------------------------------
+
+
+def summary(report: ClassReport) -> dict:
+    """The figures of one run, as a flat dict (what the table in docs/teaching.md shows)."""
+    ok = [s for s in report.students if s.ok]
+    mems = list(report.per_student.values())
+    moves = report.moves()
+
+    def mean(values):
+        values = list(values)
+        return sum(values) / len(values) if values else float("nan")
+
+    return {
+        "students": len(report.students),
+        "succeeded": report.succeeded,
+        "wall_s": report.wall_s,
+        "server_ready_s_max": max((s.server_ready_s for s in ok), default=float("nan")),
+        "run_all_s_median": percentile([s.run_all_s for s in ok], 50),
+        "student_rss_mib": mean(m.rss for m in mems),
+        "student_pss_mib": mean(m.pss for m in mems),
+        "student_cpu_s": mean(m.cpu for m in mems),
+        "hub_rss_mib": report.hub.rss,
+        "proxy_rss_mib": report.proxy.rss,
+        "hub_cpu_s": report.hub.cpu + report.proxy.cpu,
+        "moves": len(moves),
+        "move_p50_ms": percentile(moves, 50),
+        "move_p95_ms": percentile(moves, 95),
+    }
+
+
+def print_report(report: ClassReport, out=sys.stdout) -> None:
+    s = summary(report)
+    write = lambda line="": print(line, file=out)  # noqa: E731
+    write(f"classroom: {s['students']} students, JupyterHub on 127.0.0.1, {os.cpu_count()} cores, "
+          f"{psutil.virtual_memory().total / 2**30:.0f} GiB")
+    write(f"  succeeded                 {s['succeeded']} / {s['students']}")
+    write(f"  wall time to all done     {s['wall_s']:.1f} s  (last server ready at "
+          f"{s['server_ready_s_max']:.1f} s; run-all median {s['run_all_s_median']:.1f} s)")
+    write(f"  memory per student        {s['student_rss_mib']:.0f} MiB resident, "
+          f"{s['student_pss_mib']:.0f} MiB PSS (server + kernel)")
+    write(f"  CPU per student           {s['student_cpu_s']:.1f} s (server + kernel, user + system)")
+    write(f"  hub + proxy               {s['hub_rss_mib']:.0f} MiB + {s['proxy_rss_mib']:.0f} MiB resident, "
+          f"{s['hub_cpu_s']:.1f} CPU s")
+    write(f"  slider moves              {s['moves']}: p50 {s['move_p50_ms']:.1f} ms, "
+          f"p95 {s['move_p95_ms']:.1f} ms (comm message to kernel idle)")
+    for student in report.students:
+        if not student.ok:
+            write(f"  FAILED {student.name}: {student.error}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", "-n", type=int, default=10)
+    parser.add_argument("--moves", type=int, default=20, help="slider moves per student")
+    parser.add_argument("--timeout", type=float, default=900, help="seconds for the whole class")
+    parser.add_argument("--stagger", type=float, default=0.0, help="seconds between arrivals")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    try:
+        report = run_class(args.students, args.moves, args.timeout, args.stagger)
+    except RuntimeError as err:
+        print(f"classroom: {err}", file=sys.stderr)
+        return 2
+    print_report(report)
+    if args.json:
+        args.json.write_text(json.dumps({**summary(report), "stagger_s": args.stagger}, indent=1))
+    return 0 if report.succeeded == len(report.students) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

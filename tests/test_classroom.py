@@ -1,0 +1,157 @@
+"""Ready for a class: a pulled checkout imports xentlib without an install, Binder's files hold, and a
+real JupyterHub serves two students who run the torch notebook and move its sliders (tests/hub_support).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import stat
+import struct
+from pathlib import Path
+
+import pytest
+
+from tests import hub_support
+
+REPO = Path(__file__).resolve().parent.parent
+NB_DIR = REPO / "notebooks"
+BINDER = REPO / "binder"
+
+# The kernel forgets any installed xentlib (an editable install is a meta-path finder plus, for old
+# setuptools, a sys.path entry), so only the pulled checkout can provide it.
+FORGET_INSTALLED_XENTLIB = f"""
+import sys
+sys.meta_path[:] = [f for f in sys.meta_path if "__editable__" not in getattr(f, "__module__", "")]
+sys.path_hooks[:] = [h for h in sys.path_hooks if "__editable__" not in getattr(h, "__module__", "")]
+sys.path[:] = [p for p in sys.path if p not in ({str(REPO)!r}, {str(REPO / "xentlib")!r})]
+sys.path_importer_cache.clear()
+assert "xentlib" not in sys.modules
+"""
+
+
+def first_code_cell(path: Path) -> str:
+    nbformat = pytest.importorskip("nbformat")
+    nb = nbformat.read(path, as_version=4)
+    return next(c.source for c in nb.cells if c.cell_type == "code")
+
+
+def run_in_kernel(cells: list[str], cwd: Path):
+    """The cells run in one fresh python3 kernel whose working folder is cwd, as Jupyter does."""
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    client = nbclient.NotebookClient(
+        nb, timeout=120, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(cwd)}}
+    )
+    client.execute()
+    return nb
+
+
+def outputs(cell) -> str:
+    parts = []
+    for out in cell.get("outputs", []):
+        if out.output_type == "stream":
+            parts.append(out.text)
+        elif out.output_type == "error":
+            parts.append(f"{out.ename}: {out.evalue}\n" + "\n".join(out.traceback))
+        else:
+            parts.append(str(out.get("data", {}).get("text/plain", "")))
+    return "".join(parts)
+
+
+# --- a pulled checkout, without pip install ---------------------------------------------------------
+
+
+def test_notebooks_folder_links_to_the_package():
+    link = NB_DIR / "xentlib"
+    assert link.is_symlink(), "notebooks/xentlib must be a symlink to ../xentlib (see docs/teaching.md)"
+    assert os.readlink(link) == "../xentlib", "a relative link, so it holds wherever the checkout lands"
+    assert (link / "__init__.py").resolve() == (REPO / "xentlib" / "__init__.py").resolve()
+
+
+@pytest.mark.notebooks
+def test_every_notebook_imports_from_a_pulled_checkout_without_install(tmp_path):
+    pulled = hub_support.pull_copy(tmp_path / "xentlib")
+    notebooks = sorted((pulled / "notebooks").glob("*.ipynb"))
+    assert len(notebooks) >= 9
+    cells = [FORGET_INSTALLED_XENTLIB] + [first_code_cell(p) for p in notebooks]
+    cells.append("import xentlib, xentlib.widgets, xentlib.checks\nprint(xentlib.__file__)")
+    nb = run_in_kernel(cells, cwd=pulled / "notebooks")
+    for path, cell in zip(["(set-up)", *[p.name for p in notebooks]], nb.cells, strict=False):
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        assert not errors, f"{path}: first code cell failed without an installed xentlib:\n{outputs(cell)}"
+    where = Path(outputs(nb.cells[-1]).strip())
+    assert where == pulled / "notebooks" / "xentlib" / "__init__.py", f"xentlib came from {where}"
+
+
+# --- Binder (repo2docker) ---------------------------------------------------------------------------
+
+
+def requirement_lines(path: Path) -> list[str]:
+    lines = [line.split("#", 1)[0].strip() for line in path.read_text().splitlines()]
+    return [line for line in lines if line]
+
+
+def test_binder_installs_requirements_txt_with_the_cpu_build_of_its_torch():
+    lines = requirement_lines(BINDER / "requirements.txt")
+    assert "--extra-index-url https://download.pytorch.org/whl/cpu" in lines
+    assert "-r ../requirements.txt" in lines, "the learner's set itself, so the two never drift apart"
+    pinned = [line for line in requirement_lines(REPO / "requirements.txt") if line.startswith("torch")]
+    assert len(pinned) == 1 and pinned[0].startswith("torch=="), pinned
+    cpu = [line for line in lines if line.startswith("torch")]
+    assert cpu == [pinned[0] + "+cpu"], "the +cpu build of requirements.txt's torch: never the CUDA build"
+
+
+def test_binder_runtime_and_post_build_parse():
+    runtime = (BINDER / "runtime.txt").read_text().strip()
+    assert re.fullmatch(r"python-3\.(1[1-9])", runtime), f"runtime.txt says {runtime!r}"
+    post_build = BINDER / "postBuild"
+    assert post_build.stat().st_mode & stat.S_IXUSR, "repo2docker runs postBuild only if it is executable"
+    assert post_build.read_text().startswith("#!/")
+    pytest.importorskip("subprocess").run(["bash", "-n", str(post_build)], check=True)
+    for line in post_build.read_text().splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            shlex.split(line)  # every command line is well quoted
+
+
+# --- the classroom on a real JupyterHub -------------------------------------------------------------
+
+
+def test_percentile_is_the_nearest_rank():
+    values = list(range(1, 21))
+    assert hub_support.percentile(values, 50) == 10
+    assert hub_support.percentile(values, 95) == 19
+    assert hub_support.percentile([7.0], 95) == 7.0
+
+
+def test_decode_reads_text_and_binary_kernel_messages():
+    message = b'{"msg_type": "comm_msg"}'
+    header = struct.pack("!III", 2, 12, 12 + len(message))  # 2 parts: the JSON, then one buffer
+    frame = header + message + b"\x00\x01"
+    assert hub_support.decode(frame) == {"msg_type": "comm_msg"}
+    assert hub_support.decode('{"a": 1}') == {"a": 1}
+
+
+def require_hub() -> None:
+    missing = [hint for found, hint in [(hub_support.find_hub(), hub_support.HUB_HINT),
+                                        (hub_support.find_proxy(), hub_support.PROXY_HINT)] if not found]
+    if not missing:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail("CI=true and " + "; ".join(missing))
+    pytest.skip("; ".join(missing))
+
+
+@pytest.mark.hub
+def test_two_students_on_a_real_jupyterhub():
+    require_hub()
+    report = hub_support.run_class(2, moves=10, timeout=240)
+    failures = [f"{s.name}: {s.error}" for s in report.students if not s.ok]
+    assert not failures, "\n".join(failures) + "\n\nhub log:\n" + report.hub_log
+    assert all(len(s.moves_ms) == 10 for s in report.students)
+    assert sorted(report.per_student) == ["student01", "student02"]
+    assert all(m.rss > 50 and m.pss > 0 for m in report.per_student.values()), report.per_student
+    assert report.hub.rss > 0 and report.proxy.rss > 0
+    hub_support.print_report(report)
