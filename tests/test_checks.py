@@ -126,7 +126,7 @@ def test_an_undeclared_mistake_gets_the_generic_description(capsys):
         return np.log(softmax(z)[label])
 
     line = run(capsys, "sample_loss", half)[1]
-    assert "every value is 0.5 times the expected one" in line
+    assert "(0.5 times as much)" in line
     assert not any(m.diagnosis in line for m in REGISTRY["sample_loss"].mistakes)
     assert "opposite sign" in run(capsys, "sample_loss", negative)[1]
 
@@ -245,7 +245,14 @@ def test_a_prediction_is_a_number(capsys):
     result, line = run(capsys, "uniform_loss_prediction", "2.3")
     assert result is False and "needs a number" in line
     assert run(capsys, "uniform_loss_prediction", 2.30)[0] is True
-    assert run(capsys, "uniform_loss_prediction", 2.35)[0] is False
+    ex = REGISTRY["uniform_loss_prediction"]
+    diagnosis = {m.name: m.diagnosis for m in ex.mistakes}
+    assert diagnosis["the_number_of_classes"] in run(capsys, ex.id, 10)[1]  # an int matches 10.0
+    assert diagnosis["log10_of_10"] in run(capsys, ex.id, 1)[1]
+    ex.failures = 0
+    result, line = run(capsys, ex.id, 4.6)
+    assert result is False and line.startswith(f"{FAIL} uniform_loss_prediction: 4.6 is not it.")
+    assert "2.30" not in line  # the number to predict is never shown
 
 
 def test_the_engine_does_not_import_its_content():

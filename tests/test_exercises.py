@@ -137,7 +137,7 @@ def test_each_mistake_is_caught_with_its_own_diagnosis(capsys, exercise_id, name
     result, lines = printed(exercise_id, answer, capsys)
     assert result is False and len(lines) == 1, lines
     line = lines[0]
-    assert line.startswith(f"{FAIL} {exercise_id}: case '"), line
+    assert line.startswith(f"{FAIL} {exercise_id}: " + ("" if ex.predict else "case '")), line
     assert mistake.diagnosis in line, f"expected the diagnosis of {name!r}, got: {line}"
     others = [m.name for m in ex.mistakes if m is not mistake and m.diagnosis in line]
     assert not others, f"{name!r} was also diagnosed as {others}"

@@ -67,6 +67,7 @@ ENGINE_TEXT = {
     "not_a_number": "check() needs a number here, got {what}",
     "raised": "case '{case}' raised {error}",
     "wrong": "case '{case}': {detail}",
+    "wrong_prediction": "{have} is not it",
     "style": "the values are right, but your function {problem}",
     "uses_loop": "uses a Python loop (line {line} of the function)",
     "calls_forbidden": "calls {name}, which is what this exercise asks you to write by hand",
@@ -77,6 +78,7 @@ ENGINE_TEXT = {
     "expected_value": "expected {want}, got {have}",
     "opposite_sign": "expected {want}, got {have}: the right size but the opposite sign",
     "constant_factor": "expected {want}, got {have}: every value is {factor} times the expected one",
+    "ratio": "expected {want}, got {have} ({factor} times as much)",
     "wrong_shape": "should return {what}, got shape {shape}",
     "a_number": "a single number",
     "an_array": "an array of shape {shape}",
@@ -311,7 +313,8 @@ def _compare(expected, got, rtol: float, atol: float, floats: bool = False) -> s
         return say("opposite_sign", want=_show(want), have=_show(have))
     factor = _constant_factor(want, have, rtol)
     if factor is not None:
-        return say("constant_factor", want=_show(want), have=_show(have), factor=f"{factor:.6g}")
+        key = "constant_factor" if want.size > 1 else "ratio"
+        return say(key, want=_show(want), have=_show(have), factor=f"{factor:.6g}")
     if want.ndim == 0:
         return say("expected_value", want=_show(want), have=_show(have))
     worst = np.argmax(np.where(close, 0, np.abs(np.nan_to_num(have - want, nan=np.inf))))
@@ -359,10 +362,11 @@ def _outcome(fn: Callable, args: tuple) -> _Outcome:
 
 
 def _agree(a: _Outcome, b: _Outcome, case: Case, ex: Exercise) -> bool:
-    """Two answers did the same on a case: the same error type, or the same values and kind of dtype."""
+    """Two answers did the same on a case: the same error type, or the same values (and, where the
+    exercise asks for floats, both floats or both not)."""
     if a.error is not None or b.error is not None:
         return type(a.error) is type(b.error)
-    if _is_float(a.value) != _is_float(b.value):
+    if ex.floats and _is_float(a.value) != _is_float(b.value):
         return False
     try:
         x, y = _to_array(a.value), _to_array(b.value)
@@ -498,7 +502,10 @@ def _check(exercise_id: str, answer) -> bool:
             problem = _compare(expected, out.value, rtol, atol, ex.floats)
             if problem is None:
                 continue
-            problem = say("wrong", case=case.name, detail=problem)
+            if ex.predict:  # never show the number to predict
+                problem = say("wrong_prediction", have=out.value)
+            else:
+                problem = say("wrong", case=case.name, detail=problem)
         diagnosis, mistake = _diagnose(ex, mine, i)
         return _fail(ex, f"{problem}." + (f" {diagnosis}" if diagnosis else ""), mistake)
     problem = None if ex.predict else _style_problem(ex, fn)

@@ -136,7 +136,7 @@ def log_of_the_logit(z, label):
     task="before computing anything, write the loss you predict for one sample when all C = 10 "
     "logits are 0: my_prediction = <a number with 3 digits>",
     hint="equal logits give every class the probability 1/C; the loss is -ln(1/C) = ln C = ln 10",
-    rtol=2e-3,
+    rtol=5e-3,  # 2.30 and 2.31 both count
     atol=0.0,
     predict=True,
     note="Equal logits: what probability does softmax give each of the 10 classes, the true one "
