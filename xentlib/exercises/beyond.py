@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..checks import Case, exercise
+from ..information import sigmoid
 from ._common import LOG2, LOG10
 
 _ZERO_TIMES_LOG_ZERO = (
@@ -233,8 +234,6 @@ def bce_grad():
     return reference, cases
 
 
-def _sigmoid(x):
-    return 1 / (1 + np.exp(-x))
 
 
 @bce_grad.mistake(
@@ -243,7 +242,7 @@ def _sigmoid(x):
     fix="divide by x.size",
 )
 def forgets_to_divide_by_n(x, t):
-    return _sigmoid(x) - t
+    return sigmoid(x) - t
 
 
 @bce_grad.mistake(
@@ -252,7 +251,7 @@ def forgets_to_divide_by_n(x, t):
     fix="sigmoid(x) - t, not t - sigmoid(x)",
 )
 def opposite_sign(x, t):
-    return (t - _sigmoid(x)) / x.size
+    return (t - sigmoid(x)) / x.size
 
 
 @bce_grad.mistake(
@@ -261,7 +260,7 @@ def opposite_sign(x, t):
     fix="the product simplifies to s - t",
 )
 def sigmoid_slope_only(x, t):
-    s = _sigmoid(x)
+    s = sigmoid(x)
     return s * (1 - s) / x.size
 
 
@@ -272,5 +271,5 @@ def sigmoid_slope_only(x, t):
     fix="no s (1 - s) factor: (s - t) / N",
 )
 def squared_error_gradient(x, t):
-    s = _sigmoid(x)
+    s = sigmoid(x)
     return (s - t) * s * (1 - s) / x.size

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..checks import Case, exercise
+from ..softmax import softmax
 from ._common import F32, GRAD_BY_HAND, random_batch, seed
 
 _NOT_MEAN = (
@@ -17,9 +18,6 @@ _SIGN = (
 )
 
 
-def _softmax(z, axis=1):
-    e = np.exp(z - z.max(axis=axis, keepdims=True))
-    return e / e.sum(axis=axis, keepdims=True)
 
 
 def _onehot(labels, c):
@@ -52,12 +50,12 @@ def ce_grad():
 
 @ce_grad.mistake(_NOT_MEAN, fix="divide by N = len(labels) at the end")
 def forgets_to_divide_by_n(logits, labels):
-    return _softmax(logits) - _onehot(labels, logits.shape[1])
+    return softmax(logits, axis=1) - _onehot(labels, logits.shape[1])
 
 
 @ce_grad.mistake(_SIGN, fix="softmax minus one-hot, not one-hot minus softmax")
 def opposite_sign(logits, labels):
-    return (_onehot(labels, logits.shape[1]) - _softmax(logits)) / len(labels)
+    return (_onehot(labels, logits.shape[1]) - softmax(logits, axis=1)) / len(labels)
 
 
 @ce_grad.mistake(
@@ -66,7 +64,7 @@ def opposite_sign(logits, labels):
     fix="softmax(logits, axis=1)",
 )
 def softmax_over_axis_0(logits, labels):
-    return (_softmax(logits, axis=0) - _onehot(labels, logits.shape[1])) / len(labels)
+    return (softmax(logits, axis=0) - _onehot(labels, logits.shape[1])) / len(labels)
 
 
 @ce_grad.mistake(
@@ -85,7 +83,7 @@ def unshifted_softmax(logits, labels):
     fix="p[np.arange(N), labels] -= 1 (two index arrays), not p[:, labels] -= 1",
 )
 def subtracts_in_every_row(logits, labels):
-    g = _softmax(logits)
+    g = softmax(logits, axis=1)
     g[:, labels] -= 1
     return g / len(labels)
 
@@ -138,12 +136,20 @@ def central_difference():
     return numerical_grad, cases
 
 
-def _difference(f, z, eps, step):
-    """Shared skeleton: `step(f, z, k, eps)` estimates entry k."""
-    z = np.array(z, dtype=float)
-    g = np.zeros_like(z)
+def _difference(f, z, eps, *, floats=True, both_ways=True, restore=True, width=2.0):
+    """Finite differences with one thing done wrong: integer z kept, one-sided, not restored, or the
+    wrong width (in units of eps) between the two points."""
+    z = np.array(z, dtype=float) if floats else np.array(z)
+    g = np.zeros(z.shape)
     for k in np.ndindex(z.shape):
-        g[k] = step(f, z.copy(), k, eps)
+        old = z[k]
+        z[k] = old + eps
+        up = f(z)
+        z[k] = old - eps if both_ways else old
+        down = f(z)
+        if restore:
+            z[k] = old
+        g[k] = (up - down) / (width * eps if both_ways else eps)
     return g
 
 
@@ -153,12 +159,7 @@ def _difference(f, z, eps, step):
     fix="(f(z + eps e_k) - f(z - eps e_k)) / (2 eps)",
 )
 def forward_difference(f, z, eps):
-    def step(f, v, k, eps):
-        base = f(v)
-        v[k] += eps
-        return (f(v) - base) / eps
-
-    return _difference(f, z, eps, step)
+    return _difference(f, z, eps, both_ways=False)
 
 
 @central_difference.mistake(
@@ -166,14 +167,7 @@ def forward_difference(f, z, eps):
     fix="divide by 2 * eps",
 )
 def divides_by_eps(f, z, eps):
-    def step(f, v, k, eps):
-        old = v[k]
-        v[k] = old + eps
-        up = f(v)
-        v[k] = old - eps
-        return (up - f(v)) / eps
-
-    return _difference(f, z, eps, step)
+    return _difference(f, z, eps, width=1.0)
 
 
 @central_difference.mistake(
@@ -182,15 +176,7 @@ def divides_by_eps(f, z, eps):
     fix="z[k] = old after the two evaluations",
 )
 def does_not_restore(f, z, eps):
-    z = np.array(z, dtype=float)
-    g = np.zeros_like(z)
-    for k in np.ndindex(z.shape):
-        old = z[k]
-        z[k] = old + eps
-        up = f(z)
-        z[k] = old - eps
-        g[k] = (up - f(z)) / (2 * eps)
-    return g
+    return _difference(f, z, eps, restore=False)
 
 
 @central_difference.mistake(
@@ -199,17 +185,7 @@ def does_not_restore(f, z, eps):
     fix="z = np.array(z, dtype=float)",
 )
 def integer_copy(f, z, eps):
-    z = np.array(z)
-    g = np.zeros(z.shape)
-    for k in np.ndindex(z.shape):
-        old = z[k]
-        z[k] = old + eps
-        up = f(z)
-        z[k] = old - eps
-        down = f(z)
-        z[k] = old
-        g[k] = (up - down) / (2 * eps)
-    return g
+    return _difference(f, z, eps, floats=False)
 
 
 @central_difference.mistake(
@@ -259,7 +235,7 @@ def smoothed_grad():
 def eps_over_c_minus_1(logits, labels, eps):
     c = logits.shape[1]
     hot = _onehot(labels, c)
-    return (_softmax(logits) - (1 - eps) * hot - eps / (c - 1) * (1 - hot)) / len(labels)
+    return (softmax(logits, axis=1) - (1 - eps) * hot - eps / (c - 1) * (1 - hot)) / len(labels)
 
 
 @smoothed_grad.mistake(
@@ -267,18 +243,18 @@ def eps_over_c_minus_1(logits, labels, eps):
     fix="q = (1 - eps) * one_hot + eps / C",
 )
 def forgets_eps_over_c(logits, labels, eps):
-    return (_softmax(logits) - (1 - eps) * _onehot(labels, logits.shape[1])) / len(labels)
+    return (softmax(logits, axis=1) - (1 - eps) * _onehot(labels, logits.shape[1])) / len(labels)
 
 
 @smoothed_grad.mistake(_NOT_MEAN, fix="divide by N = len(labels)")
 def forgets_to_divide_by_n_smoothed(logits, labels, eps):
     c = logits.shape[1]
-    return _softmax(logits) - ((1 - eps) * _onehot(labels, c) + eps / c)
+    return softmax(logits, axis=1) - ((1 - eps) * _onehot(labels, c) + eps / c)
 
 
 @smoothed_grad.mistake(_SIGN, fix="softmax minus q, not q minus softmax")
 def opposite_sign_smoothed(logits, labels, eps):
     c = logits.shape[1]
-    return (((1 - eps) * _onehot(labels, c) + eps / c) - _softmax(logits)) / len(labels)
+    return (((1 - eps) * _onehot(labels, c) + eps / c) - softmax(logits, axis=1)) / len(labels)
 
 

@@ -5,16 +5,12 @@ from __future__ import annotations
 import numpy as np
 
 from ..checks import Case, exercise
+from ..softmax import log_softmax
 from ._common import BY_HAND, F32, LOG_OF_SOFTMAX, SUM_NOT_MEAN, random_batch, rows, seed
 
 
-def _log_softmax(z, axis=1):
-    m = z.max(axis=axis, keepdims=True)
-    return z - m - np.log(np.exp(z - m).sum(axis=axis, keepdims=True))
-
-
 def _losses(logits, labels):
-    return -_log_softmax(logits)[rows(labels), labels]
+    return -log_softmax(logits, axis=1)[rows(labels), labels]
 
 
 @exercise(
@@ -57,7 +53,7 @@ def ignore_index_by_hand():
 )
 def divides_by_n(logits, labels, ignore_index=-100):
     kept = np.flatnonzero(labels != ignore_index)
-    return -_log_softmax(logits)[kept, labels[kept]].sum() / len(labels)
+    return -log_softmax(logits, axis=1)[kept, labels[kept]].sum() / len(labels)
 
 
 @ignore_index_by_hand.mistake(
@@ -76,7 +72,7 @@ def ignores_nothing(logits, labels, ignore_index=-100):
 )
 def zero_when_all_ignored(logits, labels, ignore_index=-100):
     kept = np.flatnonzero(labels != ignore_index)
-    picked = -_log_softmax(logits)[kept, labels[kept]]
+    picked = -log_softmax(logits, axis=1)[kept, labels[kept]]
     return picked.sum() / max(len(picked), 1)
 
 
@@ -187,7 +183,7 @@ def eps_over_c_minus_1(logits, labels, eps):
     c = logits.shape[1]
     hot = np.eye(c)[labels]
     q = (1 - eps) * hot + eps / (c - 1) * (1 - hot)
-    return -(q * _log_softmax(logits)).sum(axis=1).mean()
+    return -(q * log_softmax(logits, axis=1)).sum(axis=1).mean()
 
 
 @label_smoothing_by_hand.mistake(
@@ -198,7 +194,7 @@ def eps_over_c_minus_1(logits, labels, eps):
 def keeps_the_whole_one(logits, labels, eps):
     c = logits.shape[1]
     q = np.eye(c)[labels] + eps / c
-    return -(q * _log_softmax(logits)).sum(axis=1).mean()
+    return -(q * log_softmax(logits, axis=1)).sum(axis=1).mean()
 
 
 @label_smoothing_by_hand.mistake(
@@ -208,7 +204,7 @@ def keeps_the_whole_one(logits, labels, eps):
 def forgets_eps_over_c(logits, labels, eps):
     c = logits.shape[1]
     q = (1 - eps) * np.eye(c)[labels]
-    return -(q * _log_softmax(logits)).sum(axis=1).mean()
+    return -(q * log_softmax(logits, axis=1)).sum(axis=1).mean()
 
 
 @label_smoothing_by_hand.mistake(
@@ -223,7 +219,7 @@ def log_of_softmax(logits, labels, eps):
 
 @label_smoothing_by_hand.mistake(SUM_NOT_MEAN, fix=".mean() over the samples, after the sum over classes")
 def sum_instead_of_mean(logits, labels, eps):
-    return -(_smoothed(logits, labels, eps) * _log_softmax(logits)).sum()
+    return -(_smoothed(logits, labels, eps) * log_softmax(logits, axis=1)).sum()
 
 
 @exercise(
@@ -261,7 +257,7 @@ def _pick_k(log_p, labels):
     fix="log_softmax(logits, axis=1)",
 )
 def softmax_over_the_last_axis(logits, labels):
-    return -_pick_k(_log_softmax(logits, axis=-1), labels).mean()
+    return -_pick_k(log_softmax(logits, axis=-1), labels).mean()
 
 
 @kdim_cross_entropy.mistake(
@@ -272,7 +268,7 @@ def softmax_over_the_last_axis(logits, labels):
 def reshape_without_moving_the_classes(logits, labels):
     c = logits.shape[1]
     flat = logits.reshape(-1, c)
-    return -_log_softmax(flat)[np.arange(flat.shape[0]), labels.reshape(-1)].mean()
+    return -log_softmax(flat, axis=1)[np.arange(flat.shape[0]), labels.reshape(-1)].mean()
 
 
 @kdim_cross_entropy.mistake(
@@ -281,7 +277,7 @@ def reshape_without_moving_the_classes(logits, labels):
     fix="-picked.mean() over every sample and position",
 )
 def sums_over_positions(logits, labels):
-    return -_pick_k(_log_softmax(logits), labels).sum(axis=(1, 2)).mean()
+    return -_pick_k(log_softmax(logits, axis=1), labels).sum(axis=(1, 2)).mean()
 
 
 @kdim_cross_entropy.mistake(
@@ -290,4 +286,4 @@ def sums_over_positions(logits, labels):
     fix="-picked.mean()",
 )
 def sum_over_everything(logits, labels):
-    return -_pick_k(_log_softmax(logits), labels).sum()
+    return -_pick_k(log_softmax(logits, axis=1), labels).sum()
