@@ -34,9 +34,10 @@ SUM_NOT_MEAN = (
     "The loss is their mean, so that it does not grow with the batch size."
 )
 LOG_OF_SOFTMAX = (
-    "Here a probability is smaller than the smallest float64 (about 1e-308; its logit is more than "
-    "about 745 below the row's largest), so softmax rounds it to 0 and log(0) = -inf. Take the log "
-    "without ever forming that probability: log-softmax computes it as a difference of logits."
+    "Here a probability is smaller than the smallest positive float64 (about 5e-324 = e^-745: its "
+    "logit is more than about 745 below the row's largest), so softmax rounds it to 0 and "
+    "log(0) = -inf. Take the log without ever forming that probability: log-softmax computes it "
+    "from differences of logits."
 )
 LOG10 = (
     "Your values are the right ones divided by ln 10 = 2.3026: that is log10. Here (and in NumPy, "

@@ -154,8 +154,9 @@ def _difference(f, z, eps, *, floats=True, both_ways=True, restore=True, width=2
 
 
 @central_difference.mistake(
-    "A one-sided difference, (f(z + eps e_k) - f(z)) / eps, is off by about eps times the curvature; "
-    "it shows with the bigger eps. Step both ways, up and down, and divide by the distance between.",
+    "A one-sided difference, (f(z + eps e_k) - f(z)) / eps, is off by about eps/2 times the second "
+    "derivative; it shows with the bigger eps. Step both ways, up and down, and divide by the "
+    "distance between the two points.",
     fix="(f(z + eps e_k) - f(z - eps e_k)) / (2 eps)",
 )
 def forward_difference(f, z, eps):

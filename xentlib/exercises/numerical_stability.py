@@ -8,9 +8,10 @@ from ..checks import Case, exercise
 from ._common import F32
 
 _OVERFLOW = (
-    "exp overflows: float64 gives inf above 709.78 (float32 above 88.72), and inf/inf is nan; "
-    "logits of -1000 all underflow to 0, and 0/0 is nan too. Subtracting the same number from every "
-    "logit of a row changes nothing in the result: choose it so that no exponent is positive."
+    "exp overflows: float64 gives inf above 709.78 (float32 above 88.72), and inf/inf is nan (a "
+    "little below, the sum overflows first and the probabilities silently come out 0); logits of "
+    "-1000 all underflow to 0, and 0/0 is nan too. Subtracting the same number from every logit of a "
+    "row changes nothing in the result: choose it so that no exponent is positive."
 )
 _GLOBAL_MAX = (
     "You shifted by one maximum for the whole array. A row far below the largest logit of the array "

@@ -42,8 +42,9 @@ def log_softmax_torch():
 
 
 @log_softmax_torch.mistake(
-    "exp overflows to inf above 709.78 (float64), and inf - inf is nan. Subtract each row's largest "
-    "logit before exp, and add it back outside the log.",
+    "exp overflows to inf above 709.78 (float64): the row's sum is inf, its log too, and every entry "
+    "of that row comes out -inf. Subtract each row's largest logit before exp, and add it back "
+    "outside the log.",
     fix="m = x.max(dim=1, keepdim=True).values, then work with x - m",
 )
 def no_shift(x):

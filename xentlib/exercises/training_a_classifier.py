@@ -238,8 +238,9 @@ def softmax_twice(X, y, steps, lr):
 
 
 @training_loop_bugs.mistake(
-    "The loss falls and then climbs back up: backward adds into .grad until something clears it, so "
-    "each step pushes with the sum of every earlier gradient. Clear the gradients once per step.",
+    "The loss drops fast, then wobbles or climbs back up: backward adds into .grad until something "
+    "clears it, so each step pushes with the sum of every earlier gradient. Clear the gradients once "
+    "per step.",
     fix="model.zero_grad() before loss.backward()",
 )
 def gradients_pile_up(X, y, steps, lr):
@@ -247,8 +248,9 @@ def gradients_pile_up(X, y, steps, lr):
 
 
 @training_loop_bugs.mistake(
-    "The loss never changes: the gradients are cleared after backward and before the update, so "
-    "every step moves the weights by 0.",
+    "The update finds no gradient (p.grad is None, hence the TypeError): the gradients are cleared "
+    "between backward and the update, so they are thrown away before they are used. Clear them "
+    "before backward instead.",
     fix="clear before loss.backward(), not between backward and the update",
 )
 def cleared_too_late(X, y, steps, lr):
