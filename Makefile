@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8888
 N      ?= 10
 
-.PHONY: lab test bench classroom lint clean
+.PHONY: lab test book bench classroom lint clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -19,7 +19,7 @@ $(VENV)/.installed: $(BIN)/python requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt -e .
 	@touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt requirements-book.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	@touch $@
 
@@ -31,6 +31,9 @@ test: $(VENV)/.installed-test  ## set up, then lint and run the whole test suite
 	$(BIN)/ruff check xentlib tests
 	$(BIN)/python -m pytest
 
+book: $(VENV)/.installed-test  ## run every notebook and build the offline book site into build/book/html
+	$(BIN)/python docs/book/build.py
+
 bench: $(VENV)/.installed-test  ## print speed and memory figures of the losses and the explorers
 	$(BIN)/python -m xentlib.bench
 	$(BIN)/python -m xentlib.bench_widgets
@@ -39,4 +42,4 @@ classroom: $(VENV)/.installed-test  ## N students (default 10) on a real Jupyter
 	$(BIN)/python -m tests.hub_support --students $(N)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts build docs/book/node_modules

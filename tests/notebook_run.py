@@ -1,0 +1,76 @@
+"""Run a notebook in a fresh kernel with nbclient: the one way the tests and the book execute notebooks.
+
+Runs are cached on disk (build/notebook-runs/, git-ignored), keyed by a hash of everything that can
+change a run's outputs: the notebook as given (solutions filled in or not), the xentlib sources, the
+installed packages, the Python version, the working folder, the cell timeout and this file. So
+`make test` and `make book` in one CI run execute each notebook once, and any change re-runs it.
+Set XENTLIB_NOTEBOOK_CACHE=off to always execute.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import sys
+from pathlib import Path
+from time import perf_counter
+
+import nbclient
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+CACHE_DIR = ROOT / "build" / "notebook-runs"
+CELL_TIMEOUT = 60
+
+
+def course_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The notebooks of one folder in course order (their names start with the number)."""
+    return sorted(folder.glob("[0-9]*.ipynb"))
+
+
+def _environment() -> str:
+    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    return "\n".join([sys.version, *packages])
+
+
+def cache_key(nb, cwd: Path, timeout: int) -> str:
+    """sha256 of the notebook, xentlib's sources, the environment and how the run is made."""
+    digest = hashlib.sha256()
+    for part in (nbformat.writes(nb), _environment(), str(cwd), str(timeout), Path(__file__).read_text()):
+        digest.update(part.encode("utf-8") + b"\0")
+    for source in sorted((ROOT / "xentlib").glob("*.py")):
+        digest.update(source.name.encode("utf-8") + b"\0" + source.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def run_notebook(nb, cwd: Path = NOTEBOOKS, timeout: int = CELL_TIMEOUT):
+    """Execute `nb` top to bottom in a fresh python3 kernel in `cwd`; return (executed nb, wall seconds).
+
+    Errors are recorded as outputs, not raised (the caller decides which are allowed). The wall time
+    of a cached run is the one measured when it really ran.
+    """
+    use_cache = os.environ.get("XENTLIB_NOTEBOOK_CACHE", "on").lower() not in ("off", "0", "no")
+    key = cache_key(nb, cwd, timeout)
+    stored, timing = CACHE_DIR / f"{key}.ipynb", CACHE_DIR / f"{key}.json"
+    if use_cache and stored.exists() and timing.exists():
+        return nbformat.read(stored, as_version=4), json.loads(timing.read_text())["wall_seconds"]
+    client = nbclient.NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        allow_errors=True,  # record every error; the caller decides which ones are allowed
+        resources={"metadata": {"path": str(cwd)}},
+    )
+    start = perf_counter()
+    client.execute()
+    wall = perf_counter() - start
+    if use_cache:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        for path, text in ((stored, nbformat.writes(nb)), (timing, json.dumps({"wall_seconds": wall}))):
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(text, encoding="utf-8")
+            partial.replace(path)  # atomic: a parallel run never reads half a file
+    return nb, wall

@@ -1,0 +1,313 @@
+"""The book site (`make book`): it builds with warnings as errors, and reads offline in headless Chromium.
+
+The site is built once per session by docs/book/build.py (what `make book` runs) into a temp folder,
+from the same cached notebook runs as tests/test_notebooks.py. Then it is served from 127.0.0.1 and
+every request outside that server is blocked and recorded: a page that needs a CDN fails.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import importlib.util
+import json
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urljoin, urlparse
+
+import pytest
+
+from .browser_support import chromium, require_chromium
+from .notebook_run import NOTEBOOKS, course_notebooks
+
+pytestmark = pytest.mark.book
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_SCRIPT = ROOT / "docs" / "book" / "build.py"
+ARTIFACTS = ROOT / "test-artifacts" / "book"
+SEED_LOSS = "1.0155949508195155"
+RAW_MATH = ("$", "\\frac", "\\(", "\\)", "\\[", "\\]", "\\begin{")
+PAGES = [p.stem for p in course_notebooks()]
+
+
+def load_build_module():
+    spec = importlib.util.spec_from_file_location("book_build", BUILD_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """The built site: <site>/index.html and <site>/en/*.html."""
+    pytest.importorskip("sphinx")
+    pytest.importorskip("myst_nb")
+    if shutil.which("npm") is None and not (ROOT / "docs/book/node_modules/mathjax").exists():
+        pytest.skip("the book needs npm to install MathJax (apt-get install npm)")
+    out = tmp_path_factory.mktemp("book") / "html"
+    result = subprocess.run(
+        [sys.executable, str(BUILD_SCRIPT), "--out", str(out)], capture_output=True, text=True, cwd=ROOT
+    )
+    print(result.stdout[-3000:])
+    assert result.returncode == 0, f"make book failed:\n{result.stdout[-5000:]}\n{result.stderr[-5000:]}"
+    return out
+
+
+# --- the build ------------------------------------------------------------------------------------
+
+
+def test_one_page_per_notebook_in_course_order_plus_landing_and_glossary(site):
+    en = site / "en"
+    for page in [*PAGES, "index", "glossary", "search"]:
+        assert (en / f"{page}.html").exists(), f"no page {page}.html"
+    assert "en/index.html" in (site / "index.html").read_text()
+    order = [a.get("href") for a in links(en / "index.html") if "toctree-l1" in a.get("li_class", "")]
+    listed = [h.removesuffix(".html") for h in order if h.removesuffix(".html") in PAGES]
+    # the side bar and the page's own list, each in course order
+    assert list(dict.fromkeys(listed)) == PAGES, "the landing page lists the notebooks in course order"
+
+
+def test_previous_and_next_follow_the_course_order(site):
+    sequence = ["index", *PAGES, "glossary"]
+    for before, page, after in zip(sequence, sequence[1:], sequence[2:] + [None], strict=False):
+        anchors = links(site / "en" / f"{page}.html")
+        prev = [a["href"] for a in anchors if "left-prev" in a.get("class", "")]
+        nxt = [a["href"] for a in anchors if "right-next" in a.get("class", "")]
+        assert prev == [f"{before}.html"], f"{page}: previous is {prev}, expected {before}"
+        assert nxt == ([f"{after}.html"] if after else []), f"{page}: next is {nxt}, expected {after}"
+
+
+def test_warnings_fail_the_build(tmp_path):
+    """A broken cross-reference or a missing image is an error, not a warning, with the book's settings."""
+    from sphinx.cmd.build import build_main
+
+    book = load_build_module()
+    for broken in ("[see](no_such_notebook.ipynb)", "![a plot](no_such_plot.png)"):
+        src = tmp_path / f"src{len(broken)}"
+        src.mkdir()
+        (src / "index.md").write_text(f"# A page\n\n{broken}\n")
+        status = build_main(book.sphinx_args(src, tmp_path / "out", tmp_path / "doctrees"))
+        assert status != 0, f"{broken} did not fail the build"
+
+
+def test_solutions_are_not_published_and_exercises_show_unsolved(site):
+    assert not [p for p in site.rglob("*") if "solutions" in p.parts], "a solutions folder was published"
+    texts = {p.stem: page_text(p) for p in (site / "en").glob("*.html")}
+    everything = " ".join(texts.values())
+    for solution in (NOTEBOOKS / "solutions").glob("*.py"):
+        body = " ".join(solution.read_text(encoding="utf-8").split())
+        assert body not in everything, f"the solution {solution.name} appears on a page"
+    for path in course_notebooks():
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            exercise = cell.get("metadata", {}).get("exercise")
+            if exercise:
+                assert f"⏳ {exercise}: not solved yet" in texts[path.stem], (
+                    f"{path.stem}: exercise {exercise} is not shown unsolved"
+                )
+
+
+def test_internal_links_resolve(site):
+    ids_cache: dict[Path, set[str]] = {}
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        for a in links(page):
+            href = a.get("href", "")
+            if not href or urlparse(href).scheme or href.startswith(("//", "mailto:", "javascript:")):
+                continue
+            target, fragment = urldefrag(href)
+            path = (page.parent / unquote(target)).resolve() if target else page
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.exists():
+                broken.append(f"{page.relative_to(site)}: {href} (no such file)")
+            elif fragment and path.suffix == ".html":
+                if path not in ids_cache:
+                    ids_cache[path] = element_ids(path)
+                if unquote(fragment) not in ids_cache[path]:
+                    broken.append(f"{page.relative_to(site)}: {href} (no id {fragment!r})")
+    assert not broken, "broken links:\n" + "\n".join(broken)
+
+
+# --- in the browser -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser(site, tmp_path_factory):
+    """(context, base url, outside requests list) with a static server on 127.0.0.1 and the rest blocked."""
+    executable = require_chromium()
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    outside: list[str] = []
+
+    def only_local(route):
+        if route.request.url.startswith(base):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    try:
+        with chromium(tmp_path_factory.mktemp("profile"), executable) as context:
+            context.route("**/*", only_local)
+            yield context, base, outside
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def open_page(context, url: str):
+    """Open url; return (page, problems): failed requests, HTTP errors, console errors, page errors."""
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url} {r.failure}"))
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status}: {r.url}"))
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    page.evaluate(MATHJAX_DONE_JS)
+    return page, problems
+
+
+MATHJAX_DONE_JS = """async () => {
+  if (window.MathJax && MathJax.startup && MathJax.startup.promise) await MathJax.startup.promise;
+}"""
+
+# Text a reader sees outside code: raw TeX left there means MathJax did not render it.
+PAGE_STATE_JS = """() => {
+  const main = document.querySelector('main') || document.body;
+  const clone = main.cloneNode(true);
+  clone.querySelectorAll('pre, code, script, style, mjx-container, .highlight').forEach(e => e.remove());
+  const maths = [...main.querySelectorAll('.math')];
+  const images = [...document.images].map(
+    i => ({src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0}));
+  return {
+    prose: clone.textContent,
+    maths: maths.length,
+    unrendered: maths.filter(m => !m.querySelector('mjx-container')).map(m => m.textContent.slice(0, 80)),
+    images,
+    plots: images.filter(i => (i.src || '').includes('_images/')).length,
+  };
+}"""
+
+
+def test_every_page_loads_offline_with_math_and_images(browser, site):
+    context, base, outside = browser
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "_static" not in p.parts)
+    report, plots, maths = [], 0, 0
+    for name in pages:
+        page, problems = open_page(context, urljoin(base, name))
+        state = page.evaluate(PAGE_STATE_JS)
+        page.close()
+        raw = [token for token in RAW_MATH if token in state["prose"]]
+        broken_images = [i["src"] for i in state["images"] if not i["ok"]]
+        problems += [f"raw TeX {raw}"] if raw else []
+        problems += [f"unrendered math: {state['unrendered'][:3]}"] if state["unrendered"] else []
+        problems += [f"images that did not load: {broken_images}"] if broken_images else []
+        report += [f"{name}: {p}" for p in problems]
+        plots, maths = plots + state["plots"], maths + state["maths"]
+    assert not outside, f"requests outside the site (blocked): {sorted(set(outside))}"
+    assert not report, "\n".join(report)
+    assert plots >= 5 and maths >= 20, f"only {plots} plots and {maths} formulas found: is the book complete?"
+
+
+def test_playground_and_notebook_01_screenshots(browser):
+    context, base, _ = browser
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for name in (PAGES[0], next(p for p in PAGES if p.startswith("01_"))):
+        page, problems = open_page(context, urljoin(base, f"en/{name}.html"))
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+        page.close()
+        assert not problems, problems
+
+
+def test_explorers_show_a_snapshot_and_a_run_it_live_note(browser):
+    """Each explorer's output is its static snapshot, labelled; the playground's shows the seed loss."""
+    context, base, _ = browser
+    playground = next(p for p in PAGES if "playground" in p)
+    for name in PAGES:
+        page, _ = open_page(context, urljoin(base, f"en/{name}.html"))
+        snapshots = page.locator(".xentlib-snapshot")
+        texts = [snapshots.nth(i).inner_text() for i in range(snapshots.count())]
+        page.close()
+        assert all("run it live" in t for t in texts), f"{name}: a snapshot without its note"
+        assert all(len(t.split("A snapshot, not the live explorer")[0].strip()) > 0 for t in texts), (
+            f"{name}: an explorer output shows the note but no snapshot of the explorer"
+        )
+        if name == playground:
+            assert texts, "the playground page shows no explorer snapshot"
+            assert any(SEED_LOSS in t for t in texts), f"the playground's snapshot does not show {SEED_LOSS}"
+
+
+def test_search_finds_label_smoothing(browser):
+    context, base, _ = browser
+    page, problems = open_page(context, urljoin(base, "en/search.html?q=label+smoothing"))
+    page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0", timeout=20_000)
+    hrefs = page.eval_on_selector_all("#search-results li a", "els => els.map(e => e.getAttribute('href'))")
+    page.close()
+    modules = next(p for p in PAGES if p.endswith("_pytorch_modules"))
+    assert any(h.startswith(f"{modules}.html") for h in hrefs), f"results: {hrefs}"
+    assert not problems, problems
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+        pass
+
+
+class _Links(HTMLParser):
+    """Every <a> (its attributes and the class of the <li> around it) and every id on a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.anchors, self.ids, self.li_class, self.text, self.skip = [], set(), "", [], 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "li":
+            self.li_class = attrs.get("class") or ""
+        if tag == "a":
+            self.anchors.append({**{k: v or "" for k, v in attrs.items()}, "li_class": self.li_class})
+        if tag in ("script", "style"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.text.append(data)
+
+
+@functools.cache
+def _parsed(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def links(path: Path) -> list[dict]:
+    return _parsed(path).anchors
+
+
+def element_ids(path: Path) -> set[str]:
+    return _parsed(path).ids
+
+
+def page_text(path: Path) -> str:
+    """A page's visible text, whitespace collapsed (code included)."""
+    return " ".join(re.sub(r"\s+", " ", "".join(_parsed(path).text)).split())
