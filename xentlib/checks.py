@@ -171,6 +171,11 @@ class Exercise:
                 texts[f"{self.id}.case.{i}.note"] = case.note
         return texts
 
+    def text(self, key: str) -> str:
+        """One sentence of this exercise by its id's tail ('task', 'hint', 'mistake.<name>', ...): the
+        one place a translation would look the sentence up."""
+        return self.messages()[f"{self.id}.{key}"]
+
     def first_level(self) -> list[str]:
         """The sentences a failed check may print (everything but the code-level hints)."""
         return [text for key, text in self.messages().items() if ".hint" not in key and ".fix." not in key]
@@ -392,8 +397,10 @@ def _diagnose(ex: Exercise, mine: list[_Outcome], failing: int) -> tuple[str | N
     ]
     for found in (everywhere, here):
         if found:
-            return found[0].diagnosis, found[0]
-    return ex.cases[failing].note or ex.note, None
+            return ex.text(f"mistake.{found[0].name}"), found[0]
+    if ex.cases[failing].note:
+        return ex.text(f"case.{failing}.note"), None
+    return (ex.text("note") if ex.note else None), None
 
 
 def _style_problem(ex: Exercise, fn: Callable) -> str | None:
@@ -449,9 +456,10 @@ def hint(exercise_id: str) -> None:
     if ex is None:
         print(f"{FAIL} {exercise_id}: {say('unknown_id', known=', '.join(sorted(REGISTRY)))}")
         return
-    print(f"{HINT} {exercise_id}: {say('hint_header', text=ex.hint)}")
+    print(f"{HINT} {exercise_id}: {say('hint_header', text=ex.text('hint'))}")
     if ex.last_mistake is not None and ex.last_mistake.fix:
-        print(f"{HINT} {exercise_id}: {say('hint_for_mistake', fix=ex.last_mistake.fix)}")
+        fix = ex.text(f"fix.{ex.last_mistake.name}")
+        print(f"{HINT} {exercise_id}: {say('hint_for_mistake', fix=fix)}")
 
 
 def _fail(ex: Exercise, text: str, mistake: Mistake | None) -> bool:
@@ -471,7 +479,7 @@ def _check(exercise_id: str, answer) -> bool:
     ex.ready()
     if ex.predict:
         if answer is None:
-            print(f"{TODO} {ex.id}: {say('todo', task=ex.task)} ({say('no_value')})")
+            print(f"{TODO} {ex.id}: {say('todo', task=ex.text('task'))} ({say('no_value')})")
             return False
         if callable(answer) or isinstance(answer, (str, bool)):
             print(f"{FAIL} {ex.id}: {say('not_a_number', what=f'{type(answer).__name__} {answer!r:.40}')}")
@@ -489,12 +497,12 @@ def _check(exercise_id: str, answer) -> bool:
         if isinstance(out.error, _NotSolved):
             why = str(out.error)
             extra = f" ({why})" if why == say("returned_none") else ""
-            print(f"{TODO} {ex.id}: {say('todo', task=ex.task)}{extra}")
+            print(f"{TODO} {ex.id}: {say('todo', task=ex.text('task'))}{extra}")
             return False
         mine.append(out)
     for i, (case, out) in enumerate(zip(ex.cases, mine, strict=True)):
         if out.error is not None:
-            problem = say("raised", case=case.name, error=_short(out.error))
+            problem = say("raised", case=ex.text(f"case.{i}"), error=_short(out.error))
         else:
             rtol = ex.rtol if case.rtol is None else case.rtol
             atol = ex.atol if case.atol is None else case.atol
@@ -505,7 +513,7 @@ def _check(exercise_id: str, answer) -> bool:
             if ex.predict:  # never show the number to predict
                 problem = say("wrong_prediction", have=out.value)
             else:
-                problem = say("wrong", case=case.name, detail=problem)
+                problem = say("wrong", case=ex.text(f"case.{i}"), detail=problem)
         diagnosis, mistake = _diagnose(ex, mine, i)
         return _fail(ex, f"{problem}." + (f" {diagnosis}" if diagnosis else ""), mistake)
     problem = None if ex.predict else _style_problem(ex, fn)
