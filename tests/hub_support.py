@@ -2,11 +2,13 @@
 
 Run it with `make classroom N=10` or `python -m tests.hub_support --students 10`. It starts
 JupyterHub (pip `jupyterhub`) with its proxy (npm `configurable-http-proxy`), a dummy authenticator
-and the local-process spawner; prepares each student's home as an nbgitpuller pull would (a copy of
-this repository); then, all students at once: start a server through the hub's REST API, open the
-notebook `*_pytorch_modules.ipynb`, run it top to bottom in a kernel over the websocket (through the
-proxy, like a browser), and move the LossExplorer's sliders (comm messages, like a browser). It prints
-how many succeeded, the wall time, memory per student and of the hub, and slider round trips.
+and the local-process spawner; then, all students at once: start a server through the hub's REST API,
+pull this repository into the student's home with nbgitpuller (what a teacher's nbgitpuller link does),
+open the notebook `*_pytorch_modules.ipynb`, run it top to bottom in a kernel over the websocket
+(through the proxy, like a browser), and move the LossExplorer's sliders (comm messages, like a
+browser). It prints how many succeeded, the wall time, memory per student and of the hub, and slider
+round trips. The repository pulled is this working tree as it is (tracked and new files), committed
+into a throwaway git repository.
 Everything listens on 127.0.0.1 only; every process and temp folder it made is removed at the end.
 """
 
@@ -25,6 +27,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -49,9 +53,6 @@ HUB_HINT = "jupyterhub (pip) is needed for the JupyterHub run: `pip install -r r
 # the default 30/60 s timeouts drop students when a whole class starts at once; TCP kernel ports
 # collide under load (two servers pick the same "free" port), Unix sockets (ipc) cannot.
 HUB_CONFIG = """\
-import os
-import shutil
-
 c = get_config()  # noqa: F821
 c.JupyterHub.ip = "127.0.0.1"
 c.JupyterHub.port = {public_port}
@@ -79,18 +80,10 @@ c.Spawner.http_timeout = {timeout}
 c.JupyterHub.concurrent_spawn_limit = 0
 c.JupyterHub.active_server_limit = 0
 # Unix socket paths are limited to 107 bytes: keep the kernels' runtime folder short.
-c.Spawner.environment = {{"JUPYTER_RUNTIME_DIR": lambda spawner: {tmp!r} + "/run/" + spawner.user.name}}
-
-
-def pull_notebooks(spawner):
-    \"\"\"What an nbgitpuller link does on first use: the repository, cloned into the student's home.\"\"\"
-    home = {tmp!r} + "/home/" + spawner.user.name
-    target = os.path.join(home, {pulled_as!r})
-    if not os.path.exists(target):
-        shutil.copytree({source!r}, target, symlinks=True)
-
-
-c.Spawner.pre_spawn_hook = pull_notebooks
+c.Spawner.environment = {{
+    "JUPYTER_RUNTIME_DIR": lambda spawner: {tmp!r} + "/run/" + spawner.user.name,
+    **{extra_env!r},
+}}
 
 c.JupyterHub.services = [{{"name": "classroom", "api_token": {token!r}}}]
 c.JupyterHub.load_roles = [
@@ -100,6 +93,22 @@ c.JupyterHub.load_roles = [
         "services": ["classroom"],
     }}
 ]
+"""
+
+# jupyter_server leaves Nagle's algorithm on for kernel websockets: a reply's second small frame then
+# waits for the peer's delayed ACK (~40 ms on Linux). `--nodelay` measures the class with it off.
+NODELAY_CONFIG = """\
+from jupyter_server.services.kernels.websocket import KernelWebsocketHandler
+
+_open = KernelWebsocketHandler.open
+
+
+async def _open_without_nagle(self, *args, **kwargs):
+    self.set_nodelay(True)
+    return await _open(self, *args, **kwargs)
+
+
+KernelWebsocketHandler.open = _open_without_nagle
 """
 
 
@@ -194,10 +203,19 @@ def pull_copy(dest: Path) -> Path:
     return dest
 
 
+def git_origin(folder: Path) -> str:
+    """Commit the folder as a git repository (branch main), for nbgitpuller to clone; its file:// URL."""
+    git = ["git", "-c", "user.name=classroom", "-c", "user.email=classroom@localhost",
+           "-c", "init.defaultBranch=main"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "the notebooks, as handed out"]):
+        subprocess.run(git + args, cwd=folder, check=True, capture_output=True)
+    return folder.as_uri()
+
+
 class Hub:
     """A JupyterHub process on 127.0.0.1 with a service token that can create students."""
 
-    def __init__(self, tmp: Path, timeout: float):
+    def __init__(self, tmp: Path, timeout: float, nodelay: bool = False):
         proxy, hub = find_proxy(), find_hub()
         if not proxy:
             raise RuntimeError(PROXY_HINT)
@@ -208,11 +226,17 @@ class Hub:
         server_args = ["--KernelManager.transport=ipc", "--ServerApp.log_level=WARN"]
         if os.geteuid() == 0:  # CI runs as root: without this the server exits and the hub says 500
             server_args.append("--ServerApp.allow_root=True")
-        source = pull_copy(tmp / "pulled")
+        self.origin = git_origin(pull_copy(tmp / "origin"))
+        extra_env = {}
+        if nodelay:
+            (tmp / "config").mkdir()
+            (tmp / "config" / "jupyter_server_config.py").write_text(NODELAY_CONFIG)
+            extra_env["JUPYTER_CONFIG_PATH"] = str(tmp / "config")
         config = HUB_CONFIG.format(
             public_port=self.port, hub_port=free_port(), proxy_api_port=free_port(), proxy=proxy,
             tmp=str(tmp), singleuser=str(BIN / "jupyterhub-singleuser"), server_args=server_args,
-            timeout=int(timeout), pulled_as=PULLED_AS, source=str(source), token=self.token,
+            timeout=int(timeout), pulled_as=PULLED_AS, token=self.token,
+            extra_env=extra_env,
         )
         (tmp / "jupyterhub_config.py").write_text(config)
         (tmp / "home").mkdir()
@@ -233,8 +257,6 @@ class Hub:
                 cwd=self.tmp, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
             )
         deadline = time.monotonic() + wait
-        import urllib.request
-
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"JupyterHub exited with {self.proc.returncode}:\n{self.log_tail()}")
@@ -401,6 +423,21 @@ def slider_values(state: dict, moves: int) -> list[float]:
     return values
 
 
+async def nbgitpuller_pull(client, user_url: str, hub: Hub) -> None:
+    """What the page behind an nbgitpuller link asks the server: clone the repository into the home."""
+    query = urllib.parse.urlencode({"repo": hub.origin, "branch": "main", "targetpath": PULLED_AS})
+    events: list[str] = []
+    request = HTTPRequest(
+        f"{user_url}/git-pull/api?{query}", headers={"Authorization": f"token {hub.token}"},
+        streaming_callback=lambda chunk: events.append(chunk.decode()), request_timeout=300,
+    )
+    await client.fetch(request)
+    phases = [json.loads(line[len("data:"):]) for line in "".join(events).splitlines()
+              if line.startswith("data:")]
+    if not phases or phases[-1].get("phase") != "finished":
+        raise RuntimeError(f"nbgitpuller did not finish: {phases[-1] if phases else 'no answer'}")
+
+
 def logit_sliders(widgets: dict[str, dict]) -> list[str]:
     """Comm ids of the sliders that move a logit (the explorers' own or ipywidgets'), else any slider."""
     sliders = {
@@ -430,6 +467,7 @@ async def run_student(student: Student, hub: Hub, start: float, moves: int, time
             await asyncio.sleep(1.0)
         student.server_ready_s = time.monotonic() - start
 
+        await nbgitpuller_pull(client, user_url, hub)
         notebooks = await api(client, "GET", f"{user_url}/api/contents/{PULLED_AS}/notebooks", hub.token)
         matches = sorted(
             item["path"] for item in notebooks["content"]
@@ -524,7 +562,9 @@ def temporary_folder() -> Iterator[Path]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def run_class(students: int, moves: int = 20, timeout: float = 600, stagger: float = 0.0) -> ClassReport:
+def run_class(
+    students: int, moves: int = 20, timeout: float = 600, stagger: float = 0.0, nodelay: bool = False
+) -> ClassReport:
     """Start a hub, run `students` students at once (or `stagger` s apart), measure, clean up."""
 
     def on_sigterm(signum, frame):
@@ -533,7 +573,7 @@ def run_class(students: int, moves: int = 20, timeout: float = 600, stagger: flo
     previous = signal.signal(signal.SIGTERM, on_sigterm) if _main_thread() else None
     try:
         with temporary_folder() as tmp:
-            hub = Hub(tmp, timeout)
+            hub = Hub(tmp, timeout, nodelay)
             try:
                 hub.start()
                 report = asyncio.run(_run_all(hub, students, moves, timeout, stagger))
@@ -633,16 +673,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--moves", type=int, default=20, help="slider moves per student")
     parser.add_argument("--timeout", type=float, default=900, help="seconds for the whole class")
     parser.add_argument("--stagger", type=float, default=0.0, help="seconds between arrivals")
+    parser.add_argument("--nodelay", action="store_true", help="TCP_NODELAY on kernel websockets")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
     try:
-        report = run_class(args.students, args.moves, args.timeout, args.stagger)
+        report = run_class(args.students, args.moves, args.timeout, args.stagger, args.nodelay)
     except RuntimeError as err:
         print(f"classroom: {err}", file=sys.stderr)
         return 2
     print_report(report)
     if args.json:
-        args.json.write_text(json.dumps({**summary(report), "stagger_s": args.stagger}, indent=1))
+        extra = {"stagger_s": args.stagger, "nodelay": args.nodelay}
+        args.json.write_text(json.dumps({**summary(report), **extra}, indent=1))
     return 0 if report.succeeded == len(report.students) else 1
 
 

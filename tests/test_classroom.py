@@ -155,3 +155,54 @@ def test_two_students_on_a_real_jupyterhub():
     assert all(m.rss > 50 and m.pss > 0 for m in report.per_student.values()), report.per_student
     assert report.hub.rss > 0 and report.proxy.rss > 0
     hub_support.print_report(report)
+
+
+# --- the teacher's guide ----------------------------------------------------------------------------
+
+
+def guide_numbers() -> dict[str, str]:
+    """Numbers docs/teaching.md quotes beyond the notebooks' own key numbers, computed here."""
+    np = pytest.importorskip("numpy")
+    torch = pytest.importorskip("torch")
+    import warnings
+
+    import torch.nn.functional as F
+
+    import xentlib as xl
+
+    z, y = torch.tensor(xl.SEED_LOGITS), torch.tensor(xl.SEED_LABELS)
+    p_true = xl.softmax(xl.SEED_LOGITS)[np.arange(3), xl.SEED_LABELS]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        no_dim = torch.nn.Softmax()(z.unsqueeze(0))
+    assert torch.equal(no_dim, torch.ones_like(no_dim))  # "every probability is 1.0"
+    try:
+        F.nll_loss(F.log_softmax(z, dim=1), y.int())
+        int32_message = "accepted"
+    except RuntimeError as err:
+        int32_message = str(err)
+    return {
+        "softmax applied twice": f"{F.cross_entropy(F.softmax(z, dim=1), y).item():.6f}",
+        "the seed loss to 6 digits": f"{xl.SEED_LOSS:.6f}",
+        "the seed's summed loss": repr(F.cross_entropy(z, y, reduction="sum").item()),
+        "softmax over the samples": f"{F.nll_loss(torch.log(F.softmax(z, dim=0)), y).item():.4f}",
+        "the seed loss in bits": f"{xl.SEED_LOSS / np.log(2):.4f} bits",
+        "one nat in bits": f"1 nat = {1 / np.log(2):.4f} bits",
+        "ln 10": f"ln 10 = {np.log(10):.3f}",
+        "log2 of 10": f"{np.log2(10):.2f} (log2 of 10)",
+        "ln 5": f"ln 5 = {np.log(5):.3f}",
+        "sample 0's largest probability": f"it gets {xl.softmax(xl.SEED_LOGITS)[0].max():.2f}",
+        "sample 0's true class": f"{p_true[0]:.4f}",
+        "p = 0.9 and p = 0.001": f"{-np.log(0.9):.3f} and {-np.log(0.001):.3f}",
+        "int32 targets": int32_message,
+    }
+
+
+def test_every_number_the_guide_quotes_is_computed():
+    guide = " ".join((REPO / "docs" / "teaching.md").read_text(encoding="utf-8").split())
+    missing = {what: text for what, text in guide_numbers().items() if text not in guide}
+    assert not missing, f"docs/teaching.md should quote these, as computed: {missing}"
+
+
+def test_guide_is_linked_from_the_readme():
+    assert "docs/teaching.md" in (REPO / "README.md").read_text(encoding="utf-8")
