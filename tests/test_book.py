@@ -11,6 +11,7 @@ import functools
 import http.server
 import importlib.util
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -48,7 +49,8 @@ def site(tmp_path_factory) -> Path:
     pytest.importorskip("sphinx")
     pytest.importorskip("myst_nb")
     if shutil.which("npm") is None and not (ROOT / "docs/book/node_modules/mathjax").exists():
-        pytest.skip("the book needs npm to install MathJax (apt-get install npm)")
+        message = "the book needs npm to install MathJax: apt-get install npm (.ci/run does)"
+        pytest.fail(message) if os.environ.get("CI") == "true" else pytest.skip(message)
     out = tmp_path_factory.mktemp("book") / "html"
     result = subprocess.run(
         [sys.executable, str(BUILD_SCRIPT), "--out", str(out)], capture_output=True, text=True, cwd=ROOT
@@ -229,15 +231,20 @@ def test_playground_and_notebook_01_screenshots(browser):
         assert not problems, problems
 
 
-def test_explorers_show_a_snapshot_and_a_run_it_live_note(browser):
+def test_explorers_show_a_snapshot_and_a_run_it_live_note(browser, site):
     """Each explorer's output is its static snapshot, labelled; the playground's shows the seed loss."""
     context, base, _ = browser
     playground = next(p for p in PAGES if "playground" in p)
-    for name in PAGES:
+    for path in course_notebooks():
+        name = path.stem
+        html = (site / "en" / f"{name}.html").read_text(encoding="utf-8")
+        assert "vnd.jupyter.widget" not in html, f"{name}: a widget view or widget state left on the page"
         page, _ = open_page(context, urljoin(base, f"en/{name}.html"))
         snapshots = page.locator(".xentlib-snapshot")
         texts = [snapshots.nth(i).inner_text() for i in range(snapshots.count())]
         page.close()
+        if "Explorer(" in path.read_text(encoding="utf-8"):
+            assert texts, f"{name} shows an explorer, its page no snapshot of it"
         assert all("run it live" in t for t in texts), f"{name}: a snapshot without its note"
         assert all(len(t.split("A snapshot, not the live explorer")[0].strip()) > 0 for t in texts), (
             f"{name}: an explorer output shows the note but no snapshot of the explorer"
