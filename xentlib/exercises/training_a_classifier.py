@@ -29,7 +29,7 @@ def _classifier_cases(seed: int):
 @exercise(
     "predict_classes",
     task="make my_predict(X, W, b) return the predicted class of every row of X: the index of its "
-    "largest logit in X @ W + b",
+    "largest logit, where the logits are XW + b",
     hint="np.argmax(X @ W + b, axis=1): one class per row (axis=1 runs over the classes)",
 )
 def predict_classes():
@@ -106,8 +106,8 @@ def error_rate(X, y, W, b):
 
 @exercise(
     "weight_gradient",
-    task="make weight_gradient(W, b, X, y) return dL/dW = X.T @ G with G = (softmax(X @ W + b) - "
-    "one_hot(y)) / N, an array of W's shape",
+    task="make weight_gradient(W, b, X, y) return dL/dW = X^T G with G = (softmax(XW + b) - "
+    "onehot(y)) / N, an array of W's shape",
     hint="G = softmax(X @ W + b, axis=1); G[np.arange(N), y] -= 1; G /= N; return X.T @ G "
     "(shape (D, N) @ (N, C) = (D, C))",
     forbid=GRAD_BY_HAND + ("gradient_step", "fit"),
