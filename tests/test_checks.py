@@ -289,3 +289,17 @@ def test_every_sentence_has_an_id():
         for m in ex.mistakes:
             assert texts[f"{ex.id}.mistake.{m.name}"] == m.diagnosis
         assert all(key.startswith(f"{ex.id}.") for key in texts)
+
+
+def test_an_error_matches_a_mistake_only_with_the_same_message(capsys):
+    def raises_its_own_value_error(z):
+        raise ValueError("something else went wrong")
+
+    def forgets_keepdims(z):
+        e = np.exp(z - z.max(axis=-1))
+        return e / e.sum(axis=-1)
+
+    ex = REGISTRY["stable_softmax"]
+    shapes = next(m for m in ex.mistakes if m.name == "without_keepdims").diagnosis
+    assert shapes not in run(capsys, ex.id, raises_its_own_value_error)[1]
+    assert shapes in run(capsys, ex.id, forgets_keepdims)[1]

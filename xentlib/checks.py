@@ -367,10 +367,10 @@ def _outcome(fn: Callable, args: tuple) -> _Outcome:
 
 
 def _agree(a: _Outcome, b: _Outcome, case: Case, ex: Exercise) -> bool:
-    """Two answers did the same on a case: the same error type, or the same values (and, where the
+    """Two answers did the same on a case: the same error and message, or the same values (and, where the
     exercise asks for floats, both floats or both not)."""
     if a.error is not None or b.error is not None:
-        return type(a.error) is type(b.error)
+        return type(a.error) is type(b.error) and str(a.error) == str(b.error)
     if ex.floats and _is_float(a.value) != _is_float(b.value):
         return False
     try:
