@@ -27,7 +27,14 @@ lab: $(VENV)/.installed  ## set up, then open JupyterLab on the notebooks (local
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
 	  --ServerApp.root_dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-test: $(VENV)/.installed-test  ## set up, then lint and run the whole test suite
+# axe-core (npm) for the explorers' accessibility tests; without npm those tests skip (CI=true: fail).
+AXE := $(VENV)/node/node_modules/axe-core/axe.min.js
+$(AXE):
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --silent --no-audit --no-fund --prefix $(VENV)/node axe-core@^4.14.1; \
+	else echo "npm not found: the accessibility tests (axe-core) will be skipped"; fi
+
+test: $(VENV)/.installed-test $(AXE)  ## set up, then lint and run the whole test suite
 	$(BIN)/ruff check xentlib tests
 	$(BIN)/python -m pytest
 

@@ -87,13 +87,14 @@ def free_port() -> int:
 
 
 class Lab:
-    """A JupyterLab server on 127.0.0.1, a free port and a random token, with its config in a temp dir."""
+    """A JupyterLab (or, with app="notebook", a Notebook 7) server on 127.0.0.1, a free port and a random
+    token, with its config in a temp dir. Settings shipped in the environment (overrides) still apply."""
 
-    def __init__(self, root: Path, home: Path):
-        self.root, self.home = root, home
+    def __init__(self, root: Path, home: Path, app: str = "lab"):
+        self.root, self.home, self.app = root, home, app
         self.port, self.token = free_port(), secrets.token_hex(16)
         self.url = f"http://127.0.0.1:{self.port}"
-        self.log = home / "jupyterlab.log"
+        self.log = home / f"jupyter-{app}.log"
         self.process = None
 
     def start(self, timeout: float = 60) -> None:
@@ -113,16 +114,21 @@ class Lab:
         )
         command = [
             str(Path(sys.executable).parent / "jupyter"),
-            "lab",
+            self.app,
             "--no-browser",
             f"--port={self.port}",
             "--ServerApp.ip=127.0.0.1",
             f"--IdentityProvider.token={self.token}",
             f"--ServerApp.root_dir={self.root}",
-            "--LabApp.expose_app_in_browser=True",
-            "--LabApp.news_url=None",
-            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         ]
+        if self.app == "lab":
+            command += [
+                "--LabApp.expose_app_in_browser=True",
+                "--LabApp.news_url=None",
+                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            ]
+        else:
+            command.append("--JupyterNotebookApp.expose_app_in_browser=True")
         if os.getuid() == 0:
             command.append("--allow-root")
         self.process = subprocess.Popen(command, env=env, stdout=self.log.open("w"), stderr=subprocess.STDOUT)
@@ -164,15 +170,20 @@ class Lab:
         self.process = None
 
     def notebook_url(self, name: str) -> str:
+        if self.app == "notebook":
+            return f"{self.url}/notebooks/{name}?token={self.token}"
         return f"{self.url}/lab/tree/{name}?reset&token={self.token}"
 
 
 @contextmanager
-def running_lab(notebooks: Path, home: Path):
+def running_lab(notebooks: Path, home: Path, app: str = "lab"):
     """A Lab serving a copy of `notebooks` (autosave must not write outputs into the repository)."""
     root = home / "notebooks"
-    shutil.copytree(notebooks, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    lab = Lab(root, home)
+    # Only the notebooks and their files: a stray package folder beside them would shadow the installed one.
+    shutil.copytree(
+        notebooks, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "xentlib", "__pycache__")
+    )
+    lab = Lab(root, home, app)
     try:
         lab.start()
         yield lab

@@ -9,6 +9,25 @@ const nextId = (prefix) => `${prefix}-${++uid}-${Math.random().toString(36).slic
 // Shortest decimal text of v rounded to d digits, like Python's repr(round(v, d)); "\u2212" is not used
 // in inputs (a number input needs "-").
 const roundTo = (v, d) => Number(Number(v).toFixed(d));
+
+// Keys our inputs handle themselves. Jupyter Notebook 7 binds the arrow keys to command-mode shortcuts in
+// the capture phase on the document, before a focused input sees them; a capture listener on window runs
+// first: it lets the input handle its key and keeps it from the notebook's shortcuts. Only our inputs.
+const RANGE_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End"]);
+const BOX_KEYS = new Set([...RANGE_KEYS, "Enter"]);
+if (!window.__xentlibKeys) {
+  window.__xentlibKeys = true;
+  window.addEventListener("keydown", (event) => {
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement) || !target.closest(".xent-anywidget")) return;
+    if (target.type === "range" && RANGE_KEYS.has(event.key) && target.xentKey) {
+      target.xentKey(event);
+      event.stopPropagation();
+    } else if (target.type === "number" && BOX_KEYS.has(event.key)) {
+      event.stopPropagation(); // the box's own caret moves and Enter applies the value
+    }
+  }, true);
+}
 const text = (v, d) => String(roundTo(v, d));
 
 function slider({ model, el }) {
@@ -66,18 +85,20 @@ function slider({ model, el }) {
     draw();
   };
   const clamp = (v) => Math.min(Math.max(v, Number(range.min)), Number(range.max));
-  range.addEventListener("keydown", (event) => {
-    if (isChoice()) return; // native steps of 1 over the choices are right
-    const step = model.get("step");
-    const v = model.get("value");
+  // One arrow press moves the exact value by `step` (0.093 -> 0.193), not to the next multiple of it.
+  range.xentKey = (event) => {
+    const choice = isChoice();
+    const step = choice ? 1 : model.get("step");
+    const v = choice ? Number(range.value) : model.get("value");
     const moves = {
       ArrowRight: v + step, ArrowUp: v + step, ArrowLeft: v - step, ArrowDown: v - step,
       PageUp: v + 10 * step, PageDown: v - 10 * step, Home: Number(range.min), End: Number(range.max),
     };
     if (!(event.key in moves)) return;
     event.preventDefault();
-    send(roundTo(clamp(moves[event.key]), model.get("decimals")));
-  });
+    const next = clamp(moves[event.key]);
+    send(choice ? choices()[Math.round(next)] : roundTo(next, model.get("decimals")));
+  };
   range.addEventListener("input", () => {
     const v = Number(range.value);
     send(isChoice() ? choices()[v] : roundTo(v, model.get("decimals")));

@@ -87,7 +87,7 @@ def sample_html(state: LossState, i: int, names) -> str:
         parts.append(
             smoothed.replace("\x00", f'<span class="xent-sample-loss">{num(state.per_sample[i])}</span>')
         )
-    text = "".join(f"<div>{part}</div>" for part in parts)
+    text = f'<div style="font-size:0.9em">{"<br>".join(parts)}</div>'
     bars = bars_html(state.probabilities[i], names, y, msg("bars_caption", i=i))
     bars = f'<div style="margin-top:0.4em">{bars}</div>'
     return f'<div class="xent-sample" data-sample="{i}" style="color:{FG}">{text}{bars}</div>'

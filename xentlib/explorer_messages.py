@@ -43,7 +43,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "live_loss": {"en": "loss {value}"},
     "live_probabilities": {"en": "probabilities {values}"},
     "smoothed": {"en": "with label smoothing {eps}"},
-    "sample_head": {"en": "sample {i}: true class {name}, p = {p}"},
+    "sample_head": {"en": "sample {i}, true class: {name}, p = {p}"},
     "sample_nll": {"en": "\u2212log p = {nll}"},
     "sample_smoothed": {"en": "smoothed loss = {loss}"},
     "true_marker": {"en": "true"},
