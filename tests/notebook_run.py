@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 CACHE_DIR = ROOT / "build" / "notebook-runs"
 CELL_TIMEOUT = 60
+KEEP_RUNS = 100  # the cache keeps the newest runs only: edited notebooks leave old runs behind
 
 
 def course_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
@@ -55,8 +56,14 @@ def run_notebook(nb, cwd: Path = NOTEBOOKS, timeout: int = CELL_TIMEOUT):
     use_cache = os.environ.get("XENTLIB_NOTEBOOK_CACHE", "on").lower() not in ("off", "0", "no")
     key = cache_key(nb, cwd, timeout)
     stored, timing = CACHE_DIR / f"{key}.ipynb", CACHE_DIR / f"{key}.json"
-    if use_cache and stored.exists() and timing.exists():
-        return nbformat.read(stored, as_version=4), json.loads(timing.read_text())["wall_seconds"]
+    if use_cache:
+        try:
+            wall = json.loads(timing.read_text())["wall_seconds"]
+            cached = nbformat.read(stored, as_version=4)
+            os.utime(stored)  # recently used: pruned last
+            return cached, wall
+        except (FileNotFoundError, json.JSONDecodeError, KeyError):
+            pass  # not cached (or pruned meanwhile): run it
     client = nbclient.NotebookClient(
         nb,
         timeout=timeout,
@@ -73,4 +80,19 @@ def run_notebook(nb, cwd: Path = NOTEBOOKS, timeout: int = CELL_TIMEOUT):
             partial = path.with_suffix(f".{os.getpid()}.tmp")
             partial.write_text(text, encoding="utf-8")
             partial.replace(path)  # atomic: a parallel run never reads half a file
+        prune_cache()
     return nb, wall
+
+
+def prune_cache(keep: int = KEEP_RUNS) -> None:
+    """Delete all but the `keep` newest cached runs."""
+    def age(path: Path) -> float:
+        try:
+            return -path.stat().st_mtime
+        except FileNotFoundError:  # pruned meanwhile by a parallel run
+            return 0.0
+
+    runs = sorted(CACHE_DIR.glob("*.ipynb"), key=age)
+    for old in runs[keep:]:
+        for path in (old, old.with_suffix(".json")):
+            path.unlink(missing_ok=True)
