@@ -75,8 +75,7 @@ c.Spawner.ip = "127.0.0.1"
 c.Spawner.cmd = [{singleuser!r}]
 c.Spawner.args = {server_args!r}
 c.Spawner.default_url = "/lab/tree/{pulled_as}/notebooks"
-c.Spawner.start_timeout = {timeout}
-c.Spawner.http_timeout = {timeout}
+{spawn_timeouts}
 c.JupyterHub.concurrent_spawn_limit = 0
 c.JupyterHub.active_server_limit = 0
 # Unix socket paths are limited to 107 bytes: keep the kernels' runtime folder short.
@@ -145,9 +144,11 @@ class ClassReport:
     students: list[Student]
     wall_s: float
     per_student: dict[str, Memory]
+    per_kernels: dict[str, Memory]
     hub: Memory
     proxy: Memory
     hub_log: str = ""
+    hub_problems: list[str] = field(default_factory=list)
 
     @property
     def succeeded(self) -> int:
@@ -215,7 +216,7 @@ def git_origin(folder: Path) -> str:
 class Hub:
     """A JupyterHub process on 127.0.0.1 with a service token that can create students."""
 
-    def __init__(self, tmp: Path, timeout: float, nodelay: bool = False):
+    def __init__(self, tmp: Path, timeout: float, nodelay: bool = False, default_timeouts: bool = False):
         proxy, hub = find_proxy(), find_hub()
         if not proxy:
             raise RuntimeError(PROXY_HINT)
@@ -235,7 +236,9 @@ class Hub:
         config = HUB_CONFIG.format(
             public_port=self.port, hub_port=free_port(), proxy_api_port=free_port(), proxy=proxy,
             tmp=str(tmp), singleuser=str(BIN / "jupyterhub-singleuser"), server_args=server_args,
-            timeout=int(timeout), pulled_as=PULLED_AS, token=self.token,
+            spawn_timeouts="# JupyterHub's default spawn timeouts (60 s and 30 s)" if default_timeouts else
+            f"c.Spawner.start_timeout = {int(timeout)}\nc.Spawner.http_timeout = {int(timeout)}",
+            pulled_as=PULLED_AS, token=self.token,
             extra_env=extra_env,
         )
         (tmp / "jupyterhub_config.py").write_text(config)
@@ -270,6 +273,17 @@ class Hub:
             except OSError:
                 time.sleep(0.25)
         raise RuntimeError(f"JupyterHub did not answer within {wait:.0f} s:\n{self.log_tail()}")
+
+    def problems(self, most: int = 5) -> list[str]:
+        """The hub log's first lines that say why a server was given up (timeouts, errors)."""
+        try:
+            lines = self.log_path.read_text(errors="replace").splitlines()
+        except OSError:
+            return []
+        found = []
+        for words in (("didn't respond", "timed out", "Timeout"), ("[E ", "Unhandled error")):
+            found += [line[:240] for line in lines if any(w in line for w in words)][:most]
+        return found
 
     def log_tail(self, lines: int = 40) -> str:
         try:
@@ -450,11 +464,25 @@ def logit_sliders(widgets: dict[str, dict]) -> list[str]:
     return named or list(sliders)
 
 
-async def run_student(student: Student, hub: Hub, start: float, moves: int, timeout: float) -> None:
+class Rendezvous:
+    """Students wait here after their run-all until every student has run (or failed)."""
+
+    def __init__(self, students: int):
+        self.left, self.everyone = students, asyncio.Event()
+
+    def arrive(self) -> None:
+        self.left -= 1
+        if self.left <= 0:
+            self.everyone.set()
+
+
+async def run_student(
+    student: Student, hub: Hub, start: float, moves: int, timeout: float, together: Rendezvous | None
+) -> None:
     """Log in (server start), open the notebook, run it all, then move the explorer's sliders."""
     client = AsyncHTTPClient(force_instance=True, max_clients=4)
     user_url = f"{hub.url}/user/{student.name}"
-    channel = None
+    channel, arrived = None, False
     try:
         await api(client, "POST", f"{hub.url}/hub/api/users/{student.name}/server", hub.token, {})
         while True:
@@ -501,6 +529,10 @@ async def run_student(student: Student, hub: Hub, start: float, moves: int, time
             if call["errors"] and not on_purpose:
                 raise RuntimeError(f"cell {student.cells} failed: {call['errors'][0]}")
         student.run_all_s = time.monotonic() - t0
+        if together is not None:  # every student moves sliders at the same time, once all have run
+            arrived = True
+            together.arrive()
+            await together.everyone.wait()
 
         sliders = logit_sliders(channel.widgets)
         if not sliders:
@@ -522,18 +554,21 @@ async def run_student(student: Student, hub: Hub, start: float, moves: int, time
     except (HTTPClientError, OSError, RuntimeError, ConnectionError, KeyError) as err:
         student.error = f"{type(err).__name__}: {err}"
     finally:
+        if together is not None and not arrived:
+            together.arrive()
         if channel is not None:
             channel.close()
         client.close()
 
 
-def measure(hub: Hub) -> tuple[dict[str, Memory], Memory, Memory]:
-    """Memory and CPU of each student's server + kernels, of the hub, and of the proxy."""
+def measure(hub: Hub) -> tuple[dict[str, Memory], dict[str, Memory], Memory, Memory]:
+    """Memory and CPU of each student's server + kernels, of the kernels alone, of the hub, of the proxy."""
     per_student: dict[str, Memory] = {}
+    per_kernels: dict[str, Memory] = {}
     hub_mem, proxy_mem = Memory(), Memory()
     processes = hub.processes()
     if not processes:
-        return per_student, hub_mem, proxy_mem
+        return per_student, per_kernels, hub_mem, proxy_mem
     root, rest = processes[0], processes[1:]
     hub_mem.add(root)
     for proc in rest:
@@ -544,12 +579,14 @@ def measure(hub: Hub) -> tuple[dict[str, Memory], Memory, Memory]:
             if user is None:  # the proxy (node) is the hub's only other child
                 proxy_mem.add(proc)
                 continue
-            mem = per_student.setdefault(user, Memory())
-            for p in [proc, *proc.children(recursive=True)]:
+            mem, kernels = per_student.setdefault(user, Memory()), per_kernels.setdefault(user, Memory())
+            mem.add(proc)
+            for p in proc.children(recursive=True):
                 mem.add(p)
+                kernels.add(p)
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
-    return per_student, hub_mem, proxy_mem
+    return per_student, per_kernels, hub_mem, proxy_mem
 
 
 @contextmanager
@@ -563,9 +600,12 @@ def temporary_folder() -> Iterator[Path]:
 
 
 def run_class(
-    students: int, moves: int = 20, timeout: float = 600, stagger: float = 0.0, nodelay: bool = False
+    students: int, moves: int = 20, timeout: float = 600, stagger: float = 0.0, nodelay: bool = False,
+    together: bool = False, default_timeouts: bool = False,
 ) -> ClassReport:
-    """Start a hub, run `students` students at once (or `stagger` s apart), measure, clean up."""
+    """Start a hub, run `students` students at once (or `stagger` s apart), measure, clean up.
+
+    With `together`, the slider bursts start only once every student has run the notebook."""
 
     def on_sigterm(signum, frame):
         raise KeyboardInterrupt
@@ -573,12 +613,13 @@ def run_class(
     previous = signal.signal(signal.SIGTERM, on_sigterm) if _main_thread() else None
     try:
         with temporary_folder() as tmp:
-            hub = Hub(tmp, timeout, nodelay)
+            hub = Hub(tmp, timeout, nodelay, default_timeouts)
             try:
                 hub.start()
-                report = asyncio.run(_run_all(hub, students, moves, timeout, stagger))
-                report.per_student, report.hub, report.proxy = measure(hub)
+                report = asyncio.run(_run_all(hub, students, moves, timeout, stagger, together))
+                report.per_student, report.per_kernels, report.hub, report.proxy = measure(hub)
                 report.hub_log = hub.log_tail()
+                report.hub_problems = hub.problems()
                 return report
             finally:
                 hub.stop()
@@ -593,17 +634,20 @@ def _main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
-async def _run_all(hub: Hub, n: int, moves: int, timeout: float, stagger: float) -> ClassReport:
+async def _run_all(
+    hub: Hub, n: int, moves: int, timeout: float, stagger: float, together: bool
+) -> ClassReport:
     client = AsyncHTTPClient(force_instance=True)
     names = [f"student{i:02d}" for i in range(1, n + 1)]
     await api(client, "POST", f"{hub.url}/hub/api/users", hub.token, {"usernames": names})
     client.close()
     students = [Student(name) for name in names]
+    rendezvous = Rendezvous(n) if together else None
     start = time.monotonic()
 
     async def arrive(i: int, student: Student) -> None:
         await asyncio.sleep(i * stagger)
-        await run_student(student, hub, start, moves, timeout)
+        await run_student(student, hub, start, moves, timeout, rendezvous)
 
     tasks = [asyncio.ensure_future(arrive(i, s)) for i, s in enumerate(students)]
     _, unfinished = await asyncio.wait(tasks, timeout=timeout)
@@ -613,7 +657,7 @@ async def _run_all(hub: Hub, n: int, moves: int, timeout: float, stagger: float)
         if not student.ok and not student.error:
             student.error = f"not done within {timeout:.0f} s"
     wall = max((s.done_s for s in students if s.ok), default=float("nan"))
-    return ClassReport(students, wall, {}, Memory(), Memory())
+    return ClassReport(students, wall, {}, {}, Memory(), Memory())
 
 
 # --- the report -------------------------------------------------------------------------------------
@@ -638,6 +682,8 @@ def summary(report: ClassReport) -> dict:
         "student_rss_mib": mean(m.rss for m in mems),
         "student_pss_mib": mean(m.pss for m in mems),
         "student_cpu_s": mean(m.cpu for m in mems),
+        "kernel_rss_mib": mean(m.rss for m in report.per_kernels.values()),
+        "kernel_pss_mib": mean(m.pss for m in report.per_kernels.values()),
         "hub_rss_mib": report.hub.rss,
         "proxy_rss_mib": report.proxy.rss,
         "hub_cpu_s": report.hub.cpu + report.proxy.cpu,
@@ -656,7 +702,8 @@ def print_report(report: ClassReport, out=sys.stdout) -> None:
     write(f"  wall time to all done     {s['wall_s']:.1f} s  (last server ready at "
           f"{s['server_ready_s_max']:.1f} s; run-all median {s['run_all_s_median']:.1f} s)")
     write(f"  memory per student        {s['student_rss_mib']:.0f} MiB resident, "
-          f"{s['student_pss_mib']:.0f} MiB PSS (server + kernel)")
+          f"{s['student_pss_mib']:.0f} MiB PSS (server + kernel; the kernel alone "
+          f"{s['kernel_rss_mib']:.0f} / {s['kernel_pss_mib']:.0f} MiB)")
     write(f"  CPU per student           {s['student_cpu_s']:.1f} s (server + kernel, user + system)")
     write(f"  hub + proxy               {s['hub_rss_mib']:.0f} MiB + {s['proxy_rss_mib']:.0f} MiB resident, "
           f"{s['hub_cpu_s']:.1f} CPU s")
@@ -665,6 +712,8 @@ def print_report(report: ClassReport, out=sys.stdout) -> None:
     for student in report.students:
         if not student.ok:
             write(f"  FAILED {student.name}: {student.error}")
+    for line in report.hub_problems:
+        write(f"  hub log: {line}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -674,16 +723,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=900, help="seconds for the whole class")
     parser.add_argument("--stagger", type=float, default=0.0, help="seconds between arrivals")
     parser.add_argument("--nodelay", action="store_true", help="TCP_NODELAY on kernel websockets")
+    parser.add_argument("--together", action="store_true",
+                        help="start the slider bursts only when every student has run the notebook")
+    parser.add_argument("--default-timeouts", action="store_true",
+                        help="keep JupyterHub's 60 s / 30 s spawn timeouts (to see what they do)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
     try:
-        report = run_class(args.students, args.moves, args.timeout, args.stagger, args.nodelay)
+        report = run_class(args.students, args.moves, args.timeout, args.stagger, args.nodelay, args.together,
+                           args.default_timeouts)
     except RuntimeError as err:
         print(f"classroom: {err}", file=sys.stderr)
         return 2
     print_report(report)
     if args.json:
-        extra = {"stagger_s": args.stagger, "nodelay": args.nodelay}
+        extra = {"stagger_s": args.stagger, "nodelay": args.nodelay, "together": args.together,
+                 "default_timeouts": args.default_timeouts}
         args.json.write_text(json.dumps({**summary(report), **extra}, indent=1))
     return 0 if report.succeeded == len(report.students) else 1
 
