@@ -12,6 +12,8 @@ Conventions every notebook in notebooks/ follows (see notebooks/README.md):
   prose, each of which must appear in a markdown cell and in the executed outputs; 2-4 exercises.
 * Notebooks 01-08 show an explorer widget (xentlib.widgets), or a markdown cell tagged
   "explorer-placeholder" while the widgets are missing.
+* Every notebook has a Chinese summary box ("中文提要") in its first two cells, and every relative
+  link in the notebooks and notebooks/README.md resolves ("[05 · ...](05_...)" with matching numbers).
 
 Each notebook runs twice per session, unsolved and with the solutions filled in; every test reuses
 those two runs. The times are printed at the end (tests/conftest.py); they are not asserted.
@@ -210,6 +212,28 @@ def test_learning_goals_at_the_top_and_recap_at_the_bottom(path):
         "a '## Learning goals' heading in the first two cells"
     )
     assert heading_with(nb.cells[-2:], "Recap"), "a '## Recap' heading in the last two cells"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_has_a_chinese_summary_near_the_top(path):
+    nb = read(path)
+    assert any(c.cell_type == "markdown" and "中文提要" in c.source for c in nb.cells[:2]), (
+        "a '> **中文提要**：...' box (Chinese summary) in the first two cells"
+    )
+
+
+LINK = re.compile(r"\]\((?P<target>[^)#\s]+\.(?:ipynb|md))(?:#[^)]*)?\)")
+NUMBERED_LINK = re.compile(r"\[(?P<shown>\d{2}) ·[^\]]*\]\((?P<target>\d{2})_[^)]+\.ipynb\)")
+
+
+@pytest.mark.parametrize("path", [*NOTEBOOKS, NB_DIR / "README.md"], ids=[*ids, "README"])
+def test_links_between_notebooks_point_to_existing_files(path):
+    """After a renumbering, every relative link still resolves and '[05 · ...](05_...)' agrees."""
+    text = markdown_text(read(path)) if path.suffix == ".ipynb" else path.read_text(encoding="utf-8")
+    broken = [m["target"] for m in LINK.finditer(text) if not (NB_DIR / m["target"]).exists()]
+    assert not broken, f"links to files that do not exist: {broken}"
+    mismatched = [m.group(0) for m in NUMBERED_LINK.finditer(text) if m["shown"] != m["target"]]
+    assert not mismatched, f"link text and file number disagree: {mismatched}"
 
 
 # --- executed -------------------------------------------------------------------------------------
