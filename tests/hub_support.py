@@ -281,7 +281,8 @@ class Hub:
         except OSError:
             return []
         found = []
-        for words in (("didn't respond", "timed out", "Timeout"), ("[E ", "Unhandled error")):
+        for words in (("failed to start", "giving up", "didn't respond", "timed out", "Timeout"),
+                      ("[E ", "Unhandled error")):
             found += [line[:240] for line in lines if any(w in line for w in words)][:most]
         return found
 
