@@ -263,7 +263,9 @@ def test_playground(playground):
     assert_consistent(loss_root)
     change_and_time(page, loss_root, press_slider(loss_root, 0))  # keyboard on sample 0, class 0
     assert read(loss_root)["logits"][0]["text"] == "0.193"  # one press = 0.1, exactly
-    assert_consistent(loss_root)
+    shown = assert_consistent(loss_root)
+    live = loss_root.locator(".xent-loss [aria-live=polite]")  # what a screen reader announces
+    assert live.inner_text() == f"loss {float(shown['loss']):.4f}"
     change_and_time(page, loss_root, choose_label(loss_root, 0, 0))
     assert read(loss_root)["labels"] == [0, 2, 3]
     assert_consistent(loss_root)

@@ -267,6 +267,8 @@ def test_a_bad_matrix_is_explained_and_the_state_kept(text, message):
     assert [[id(s) for s in row] for row in logit_sliders(e)] == before[2]
     logit_sliders(e)[0][0].value = 1.0  # still working
     assert e.logits[0, 0] == 1.0
+    assert box.value == format_matrix(e.logits)  # the box shows the logits again, and the message goes
+    assert "Not applied" not in status.value and "The box shows the current logits" in status.value
 
 
 def test_parse_matrix_reads_what_format_matrix_writes():

@@ -153,6 +153,7 @@ class LossExplorer(_Explorer):
         )
         self._matrix.add_class("xent-matrix")
         self._matrix_status = View("xent-matrix-status", value=status_html(msg("paste_help")))
+        self._matrix_error = False
         options = _box(widgets.VBox, [self._smoothing, self._reduction], "xent-controls")
         super().__init__(
             [
@@ -246,6 +247,8 @@ class LossExplorer(_Explorer):
         if text != self._matrix.value:
             with self._quietly():
                 self._matrix.value = text
+            if self._matrix_error:  # the refused text is gone from the box: so is the message about it
+                self._show_status(msg("paste_help"))
 
     @contextmanager
     def _quietly(self):
@@ -271,7 +274,7 @@ class LossExplorer(_Explorer):
         try:
             z = np.round(parse_matrix(change["new"], rows=len(self._menus)), DECIMALS)
         except ValueError as exc:
-            self._matrix_status.value = status_html(msg("paste_rejected", error=exc), error=True)
+            self._show_status(msg("paste_rejected", error=exc), error=True)
             return
         num_classes = z.shape[1]
         labels = np.minimum(self._state.labels, num_classes - 1)
@@ -284,9 +287,11 @@ class LossExplorer(_Explorer):
             self._build_samples(z, labels)
         self._refresh()
         note = f" {msg('labels_moved', moved=moved)}" if moved else ""
-        self._matrix_status.value = status_html(
-            msg("paste_applied", rows=z.shape[0], cols=num_classes) + note
-        )
+        self._show_status(msg("paste_applied", rows=z.shape[0], cols=num_classes) + note)
+
+    def _show_status(self, text: str, error: bool = False) -> None:
+        self._matrix_status.value = status_html(text, error)
+        self._matrix_error = error
 
     def _set_logits(self, z: np.ndarray) -> None:
         low, high = slider_range(z)
