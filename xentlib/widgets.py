@@ -20,7 +20,6 @@ from .data import SEED_LABELS, SEED_LOGITS
 from .explorer_controls import Choice, Slider, View
 from .explorer_html import (
     bars_html,
-    class_names,
     error_html,
     loss_announcement,
     loss_html,
@@ -31,6 +30,7 @@ from .explorer_html import (
     softmax_table_html,
     status_html,
 )
+from .explorer_html import class_names as _names
 from .explorer_messages import msg
 from .explorer_state import (
     SCALES,
@@ -300,10 +300,6 @@ class LossExplorer(_Explorer):
                 for s, v in zip(row, values, strict=True):
                     s.min, s.max = min(s.min, low), max(s.max, high)
                     s.value = float(v)
-
-
-def _names(names, num_classes):
-    return class_names(names, num_classes)
 
 
 class SoftmaxExplorer(_Explorer):
