@@ -453,3 +453,11 @@ def test_every_message_has_english_and_is_used():
     for key, texts in MESSAGES.items():
         assert texts.get("en"), key
         assert f'"{key}"' in sources or f"'{key}'" in sources, f"message {key!r} is never used"
+
+
+def test_the_controls_front_end_ships_in_the_package_and_loads_nothing():
+    for control in (Slider(), Choice(), View()):
+        code = str(control._esm) + str(control._css)
+        assert "export default" in str(control._esm) and ".xent-explorer" in str(control._css)
+        for outside in ("http:", "https:", "import(", "url(", "@import"):
+            assert outside not in code, f"{type(control).__name__} would load {outside}"
