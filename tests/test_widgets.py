@@ -13,7 +13,7 @@ import xentlib.widgets as xw
 from tests.oracle import torch_cross_entropy
 from xentlib.explorer_controls import Choice, Slider, View
 from xentlib.explorer_messages import MESSAGES
-from xentlib.explorer_state import decimals_needed, format_matrix, parse_matrix, slider_range
+from xentlib.explorer_state import format_matrix, parse_matrix, slider_range
 from xentlib.widgets import LossExplorer, SoftmaxExplorer
 
 BAR = re.compile(r'class="xent-bar( xent-true)?" data-class="(\d+)"[^>]*style="height:([0-9.]+)%')
@@ -176,7 +176,6 @@ def test_slider_range_fits_big_logits_and_steps_follow_the_decimals():
     assert (s[0][0].min, s[0][0].max) == (-31.0, 26.0)
     assert e.logits.tolist() == [[25.5, -1.0], [0.0, -30.25]]
     assert slider_range([0.5]) == (-10.0, 10.0)
-    assert decimals_needed([0.093, 0.1939]) == 4 and decimals_needed([1 / 3]) == 6
 
 
 def test_logits_with_many_decimals_are_rounded_to_the_step_once_at_construction():

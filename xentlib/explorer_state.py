@@ -79,17 +79,8 @@ def softmax_state(logits, temperature: float = 1.0, scale: float = 1.0) -> Softm
     )
 
 
-def decimals_needed(values, least: int = 2, most: int = 6) -> int:
-    """Fewest d in [least, most] with round(v, d) == v for every v (most if none); slider step = 10**-d."""
-    flat = [float(v) for v in np.ravel(values)]
-    for d in range(least, most + 1):
-        if all(round(v, d) == v for v in flat):
-            return d
-    return most
-
-
 def snap(value: float, decimals: int) -> float:
-    """round(value, decimals): undoes the float error a browser adds when it rounds a slider to its step."""
+    """round(value, decimals): what the number box shows, without float noise (0.093 + 0.1 -> 0.193)."""
     return round(float(value), decimals)
 
 
