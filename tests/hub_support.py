@@ -281,7 +281,7 @@ class Hub:
         except OSError:
             return []
         found = []
-        for words in (("failed to start", "giving up", "didn't respond", "timed out", "Timeout"),
+        for words in (("failed to start", "never showed up", "didn't respond", "Giving up", "giving up"),
                       ("[E ", "Unhandled error")):
             found += [line[:240] for line in lines if any(w in line for w in words)][:most]
         return found

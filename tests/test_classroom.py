@@ -37,13 +37,14 @@ def first_code_cell(path: Path) -> str:
     return next(c.source for c in nb.cells if c.cell_type == "code")
 
 
-def run_in_kernel(cells: list[str], cwd: Path):
+def run_in_kernel(cells: list[str], cwd: Path, allow_errors: bool = True):
     """The cells run in one fresh python3 kernel whose working folder is cwd, as Jupyter does."""
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     client = nbclient.NotebookClient(
-        nb, timeout=120, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(cwd)}}
+        nb, timeout=120, kernel_name="python3", allow_errors=allow_errors,
+        resources={"metadata": {"path": str(cwd)}},
     )
     client.execute()
     return nb
