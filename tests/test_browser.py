@@ -481,12 +481,15 @@ def test_projector_keeps_the_loss_in_view(playground):
             )
         change_and_time(page, root, choose_label(root, last, 0))
         assert in_view(loss.bounding_box(), viewport)
+        marked = root.locator(f".xent-sample-view.xent-sample-{last}").get_by_text("true", exact=False).last
+        shown_whole = in_view(marked.bounding_box(), viewport)  # the sample's bars down to the true mark
         assert_consistent(root)
         page.screenshot(path=str(ARTIFACTS / "explorer-projector.png"))
         box = loss.bounding_box()
         print(
             f"\nprojector 960x540, Presentation Mode: explorer text {explorer_px:g}px; "
-            f"loss readout at y = {box['y']:.0f}..{box['y'] + box['height']:.0f} px"
+            f"loss readout at y = {box['y']:.0f}..{box['y'] + box['height']:.0f} px; the last sample's "
+            f"bars {'fully' if shown_whole else 'not fully'} on screen"
         )
     finally:
         page.evaluate(f"() => {app}.commands.execute('application:toggle-presentation-mode')")

@@ -24,7 +24,7 @@ ERROR = "var(--jp-error-color1, #c62828)"
 BORDER = "var(--jp-border-color2, #bdbdbd)"
 MONO = "var(--jp-code-font-family, monospace)"
 BLUE, ORANGE = "#3b82d6", "#c96a00"  # 3.9:1 / 3.8:1 on white, 4.1:1 / 4.3:1 on #212121
-BAR_EM = 6  # height of a bar at p = 1
+BAR_EM = 5  # height of a bar at p = 1
 
 
 def e(text) -> str:
