@@ -392,13 +392,16 @@ class KernelChannel:
                 call["errors"].append(f"{content.get('ename')}: {content.get('evalue')}")
             elif kind == "comm_msg":
                 call["comm_updates"].append(content.get("comm_id"))
+            elif kind == "stream":
+                call["stdout"] += content.get("text", "")
             elif kind == "status" and content.get("execution_state") == "idle":
                 if not call["done"].done():
                     call["done"].set_result(None)
 
     async def request(self, msg_type: str, content: dict) -> dict:
         msg = kernel_message(msg_type, content, self.session)
-        call = {"done": asyncio.get_running_loop().create_future(), "errors": [], "comm_updates": []}
+        call = {"done": asyncio.get_running_loop().create_future(), "errors": [], "comm_updates": [],
+                "stdout": ""}
         self.pending[msg["header"]["msg_id"]] = call
         await self.ws.write_message(json.dumps(msg))
         await call["done"]
@@ -530,6 +533,10 @@ async def run_student(
             if call["errors"] and not on_purpose:
                 raise RuntimeError(f"cell {student.cells} failed: {call['errors'][0]}")
         student.run_all_s = time.monotonic() - t0
+        where = (await channel.execute("import xentlib; print(xentlib.__file__)"))["stdout"].strip()
+        pulled = hub.tmp / "home" / student.name / PULLED_AS / "notebooks" / "xentlib" / "__init__.py"
+        if Path(where) != pulled:
+            raise RuntimeError(f"the kernel imported xentlib from {where}, not from the pulled {pulled}")
         if together is not None:  # every student moves sliders at the same time, once all have run
             arrived = True
             together.arrive()
