@@ -205,5 +205,16 @@ def test_every_number_the_guide_quotes_is_computed():
     assert not missing, f"docs/teaching.md should quote these, as computed: {missing}"
 
 
+def test_the_guide_quotes_only_numbers_the_notebooks_or_this_file_compute():
+    """The guide quotes the notebooks: when a number in a notebook changes, the guide must follow."""
+    guide = (REPO / "docs" / "teaching.md").read_text(encoding="utf-8")
+    teaching = guide[: guide.index("## Giving the notebooks to a class")]
+    quoted = set(re.findall(r"(?<![\w.])\d+\.\d+(?:e-\d+)?", teaching))
+    notebooks = "\n".join(p.read_text(encoding="utf-8") for p in sorted(NB_DIR.glob("*.ipynb")))
+    computed = " ".join(guide_numbers().values())
+    stale = sorted(n for n in quoted if n not in notebooks and n not in computed)
+    assert not stale, f"docs/teaching.md quotes numbers that no notebook (and no test) shows: {stale}"
+
+
 def test_guide_is_linked_from_the_readme():
     assert "docs/teaching.md" in (REPO / "README.md").read_text(encoding="utf-8")
