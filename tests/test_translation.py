@@ -15,7 +15,7 @@ EN = {
         {"cell_type": "markdown", "id": "a", "metadata": {}, "source": "# Learning goals\nSoftmax by hand."},
         {
             "cell_type": "code", "id": "b", "metadata": {}, "outputs": [], "execution_count": None,
-            "source": "import xentlib as xl\nprint(xl.SEED_LOSS)",
+            "source": "import xentlib as xl\nprint('loss:', xl.SEED_LOSS)",
         },
         {
             "cell_type": "code", "id": "c", "metadata": {"tags": ["exercise"], "exercise": "softmax_row"},
@@ -83,13 +83,28 @@ def test_a_changed_english_cell_makes_its_chinese_cell_stale_until_stamped(pair)
 
 def test_code_must_stay_identical_unless_it_only_prints_words(pair):
     en_path, zh_path = pair
-    edit(zh_path, 2, "import xentlib as xl\nprint('损失', xl.SEED_LOSS)")
+    edit(zh_path, 2, "import xentlib as xl\nprint('损失：', xl.SEED_LOSS)")
     (different,) = tr.problems(en_path)
     assert "code differs from the English cell" in different
     nb = tr.load(zh_path)
     nb["cells"][2]["metadata"]["tags"] = [tr.ZH_TEXT]
     tr.save(zh_path, nb)
     assert tr.problems(en_path) == []
+
+
+def test_a_zh_text_cell_may_translate_only_words(pair):
+    en_path, zh_path = pair
+    nb = tr.load(zh_path)
+    nb["cells"][2]["metadata"]["tags"] = [tr.ZH_TEXT]
+    tr.save(zh_path, nb)
+    edit(zh_path, 2, "import xentlib as xl  # 库\nprint('损失：', xl.SEED_LOSS / 2)")
+    (changed,) = tr.problems(en_path)
+    assert "may change only its words" in changed and "not the English code" in changed
+    edit(zh_path, 2, "import xentlib as xl\nprint('损失：', xl.SEED_LOSS, 'sum')")
+    assert "not the English code" in tr.problems(en_path)[0]  # an extra argument is code, not words
+    assert tr.words_only_problem("f(reduction='mean')", "f(reduction='sum')").startswith("the string 'mean'")
+    assert tr.words_only_problem("print(f'loss {x:.4f}')", "print(f'损失 {x:.4f}')") is None
+    assert tr.words_only_problem("%matplotlib inline\nprint('a')", "%matplotlib inline\nprint('甲')") is None
 
 
 def test_missing_extra_or_reordered_cells_are_found(pair):

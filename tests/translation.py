@@ -3,9 +3,9 @@
 notebooks/zh/<name>.ipynb has the cells of notebooks/<name>.ipynb in the same order. Each carries
 ``metadata.translation = {"en_id": <English cell id>, "en_hash": <hash of that cell's English source>}``,
 so when an English cell changes, its Chinese cell is stale until someone re-translates it and stamps
-it again. Code cells are identical to the English ones, except cells tagged ``zh-text`` (they print or
-draw words); a cell tagged ``zh-only`` (the first code cell, which sets the language) has no English
-counterpart.
+it again. Code cells are identical to the English ones, except cells tagged ``zh-text``: they print or
+draw words, and may differ only in comments and in strings translated into Chinese. A cell tagged
+``zh-only`` (the first code cell, which sets the language) has no English counterpart.
 
     python -m tests.translation status              # what is missing, stale or different
     python -m tests.translation new 05_pytorch_building_blocks   # a zh copy to translate, all stamped
@@ -16,6 +16,7 @@ docs/translating.md says how to keep the edition up to date.
 
 from __future__ import annotations
 
+import ast
 import copy
 import hashlib
 import json
@@ -113,12 +114,46 @@ def _cell_problems(where: str, en_cell: dict, zh_cell: dict) -> list[str]:
     for key in ("exercise",):
         if zh_cell.get("metadata", {}).get(key) != en_cell.get("metadata", {}).get(key):
             out.append(f"{where}: metadata.{key} differs from the English cell's")
-    if en_cell["cell_type"] == "code" and ZH_TEXT not in tags(zh_cell) and source(zh_cell) != source(en_cell):
-        out.append(f"{where}: code differs from the English cell (tag it {ZH_TEXT!r} if it prints words)")
+    if en_cell["cell_type"] == "code" and source(zh_cell) != source(en_cell):
+        if ZH_TEXT not in tags(zh_cell):
+            out.append(f"{where}: code differs from the English cell (tag it {ZH_TEXT!r} if it prints words)")
+        elif (why := words_only_problem(source(en_cell), source(zh_cell))) is not None:
+            out.append(f"{where}: a {ZH_TEXT} cell may change only its words: {why}")
     if en_cell["cell_type"] == "markdown" and re.search(r"[A-Za-z]{3}", source(en_cell)):
         if not CJK.search(source(zh_cell)):
             out.append(f"{where}: markdown not translated yet (no Chinese in it)")
     return out
+
+
+def _strings_and_shape(src: str) -> tuple[list[str], str]:
+    """The cell's string constants in order, and its code with every string blanked (comments are gone)."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    tree = ast.parse(TransformerManager().transform_cell(src))
+    strings = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            strings.append(node.value)
+            node.value = ""
+    return strings, ast.dump(tree)
+
+
+def words_only_problem(en_src: str, zh_src: str) -> str | None:
+    """None if zh_src is en_src with only comments and words in strings translated, else what differs.
+
+    Strings may differ only where the Chinese one holds Chinese, so `reduction="sum"` for "mean" is caught.
+    """
+    try:
+        en_strings, en_shape = _strings_and_shape(en_src)
+        zh_strings, zh_shape = _strings_and_shape(zh_src)
+    except SyntaxError as err:
+        return f"it does not parse ({err.msg}, line {err.lineno})"
+    if en_shape != zh_shape:
+        return "its code is not the English code (only comments and strings may be translated)"
+    for en_text, zh_text in zip(en_strings, zh_strings, strict=True):
+        if en_text != zh_text and not CJK.search(zh_text):
+            return f"the string {en_text!r} became {zh_text!r}, which is not a translation into Chinese"
+    return None
 
 
 def stamp(stem: str, cell_ids: list[str] | None = None) -> int:
