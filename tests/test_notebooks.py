@@ -3,17 +3,22 @@
 Conventions every notebook in notebooks/ follows (see notebooks/README.md):
 
 * nbformat 4, metadata.kernelspec = KERNELSPEC, committed with no outputs and no execution counts.
-* An exercise is a code cell tagged "exercise" with metadata.exercise = "<id>" (unique across all
-  notebooks, registered in xentlib.checks). Its body is unsolved by default. The next code cell
-  calls check("<id>", ...). notebooks/solutions/<id>.py replaces the cell's source in the solved run.
+* An exercise is a code cell tagged "exercise" with metadata.exercise = "<id>" (unique across the
+  notebooks of one edition, registered in xentlib.exercises). Its body is unsolved by default. The
+  next code cell calls check("<id>", ...). notebooks/solutions/<id>.py replaces the cell's source in
+  the solved run.
 * Cells that raise on purpose are tagged "raises-exception" (and must raise).
-* Notebooks 01 and up: a markdown heading containing "Learning goals" in the first two cells and one
-  containing "Recap" in the last two; metadata.xentlib.key_numbers lists the numbers quoted in the
-  prose, each of which must appear in a markdown cell and in the executed outputs; 2-4 exercises.
+* Notebooks 01 and up: a markdown heading containing "Learning goals" (Chinese edition: "学习目标")
+  in the first two cells and one containing "Recap" ("小结") in the last two;
+  metadata.xentlib.key_numbers lists the numbers quoted in the prose, each of which must appear in a
+  markdown cell and in the executed outputs; 2-4 exercises.
 * Notebooks 01-08 show an explorer widget (xentlib.widgets), or a markdown cell tagged
   "explorer-placeholder" while the widgets are missing.
 * Every notebook has a Chinese summary box ("中文提要") in its first two cells, and every relative
   link in the notebooks and notebooks/README.md resolves ("[05 · ...](05_...)" with matching numbers).
+
+The Chinese edition (notebooks/zh/, run with notebooks/zh/ as its folder) follows the same
+conventions; tests/test_translation.py ties each of its cells to the English cell it translates.
 
 Each notebook runs twice per session, unsolved and with the solutions filled in; every test reuses
 those two runs. The times are printed at the end (tests/conftest.py); they are not asserted.
@@ -39,12 +44,25 @@ pytestmark = pytest.mark.notebooks
 
 NB_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 SOLUTIONS = NB_DIR / "solutions"
-NOTEBOOKS = sorted(NB_DIR.glob("*.ipynb"))
+ZH_DIR = NB_DIR / "zh"  # the Chinese edition: the same notebooks, translated (tests/translation.py)
+NOTEBOOKS = sorted(NB_DIR.glob("*.ipynb")) + sorted(ZH_DIR.glob("*.ipynb"))
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 CELL_TIMEOUT = 60
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
-ids = [p.stem for p in NOTEBOOKS]
+HEADINGS = {"en": ("Learning goals", "Recap"), "zh": ("学习目标", "小结")}
+
+
+def name(path: Path) -> str:
+    """01_softmax_by_hand, or zh/01_softmax_by_hand for the Chinese edition."""
+    return path.relative_to(NB_DIR).with_suffix("").as_posix()
+
+
+def edition(path: Path) -> str:
+    return "zh" if path.parent == ZH_DIR else "en"
+
+
+ids = [name(p) for p in NOTEBOOKS]
 
 
 def number(path: Path) -> int:
@@ -135,9 +153,9 @@ def executed(notebook_times):
             nb = read(path)
             if solved:
                 nb = with_solutions(nb)
-            nb, wall = run_notebook(nb, NB_DIR, timeout=CELL_TIMEOUT)  # shared with the book; cached
+            nb, wall = run_notebook(nb, path.parent, timeout=CELL_TIMEOUT)  # shared with the book; cached
             which = "solved" if solved else "unsolved"
-            notebook_times.setdefault(path.stem, {})[which] = (wall, cells_seconds(nb))
+            notebook_times.setdefault(name(path), {})[which] = (wall, cells_seconds(nb))
             cache[key] = nb
         return cache[key]
 
@@ -183,17 +201,16 @@ def test_exercise_cells_follow_the_convention(path):
 
 
 def test_exercise_ids_are_unique_across_notebooks():
-    seen: dict[str, str] = {}
+    seen: dict[tuple[str, str], str] = {}
     for path in NOTEBOOKS:
         for _, exercise_id in exercise_cells(read(path)):
-            assert exercise_id not in seen, (
-                f"exercise {exercise_id!r} is in {seen.get(exercise_id)} and {path.name}"
-            )
-            seen[exercise_id] = path.name
+            key = (edition(path), exercise_id)  # the Chinese edition repeats the English ids
+            assert key not in seen, f"exercise {exercise_id!r} is in {seen.get(key)} and {name(path)}"
+            seen[key] = name(path)
 
 
 @pytest.mark.parametrize(
-    "path", [p for p in NOTEBOOKS if number(p) >= 1], ids=[p.stem for p in NOTEBOOKS if number(p) >= 1]
+    "path", [p for p in NOTEBOOKS if number(p) >= 1], ids=[name(p) for p in NOTEBOOKS if number(p) >= 1]
 )
 def test_learning_goals_at_the_top_and_recap_at_the_bottom(path):
     nb = read(path)
@@ -208,10 +225,9 @@ def test_learning_goals_at_the_top_and_recap_at_the_bottom(path):
             for c in cells
         )
 
-    assert heading_with(nb.cells[:2], "Learning goals"), (
-        "a '## Learning goals' heading in the first two cells"
-    )
-    assert heading_with(nb.cells[-2:], "Recap"), "a '## Recap' heading in the last two cells"
+    goals, recap = HEADINGS[edition(path)]
+    assert heading_with(nb.cells[:2], goals), f"a '## {goals}' heading in the first two cells"
+    assert heading_with(nb.cells[-2:], recap), f"a '## {recap}' heading in the last two cells"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
@@ -230,7 +246,7 @@ NUMBERED_LINK = re.compile(r"\[(?P<shown>\d{2}) ·[^\]]*\]\((?P<target>\d{2})_[^
 def test_links_between_notebooks_point_to_existing_files(path):
     """After a renumbering, every relative link still resolves and '[05 · ...](05_...)' agrees."""
     text = markdown_text(read(path)) if path.suffix == ".ipynb" else path.read_text(encoding="utf-8")
-    broken = [m["target"] for m in LINK.finditer(text) if not (NB_DIR / m["target"]).exists()]
+    broken = [m["target"] for m in LINK.finditer(text) if not (path.parent / m["target"]).exists()]
     assert not broken, f"links to files that do not exist: {broken}"
     mismatched = [m.group(0) for m in NUMBERED_LINK.finditer(text) if m["shown"] != m["target"]]
     assert not mismatched, f"link text and file number disagree: {mismatched}"
@@ -273,7 +289,7 @@ def test_every_check_passes_with_the_reference_solutions(path, executed):
 
 
 @pytest.mark.parametrize(
-    "path", [p for p in NOTEBOOKS if number(p) >= 1], ids=[p.stem for p in NOTEBOOKS if number(p) >= 1]
+    "path", [p for p in NOTEBOOKS if number(p) >= 1], ids=[name(p) for p in NOTEBOOKS if number(p) >= 1]
 )
 def test_key_numbers_in_the_prose_appear_in_the_outputs(path, executed):
     declared = read(path).metadata.get("xentlib", {}).get("key_numbers")
@@ -290,7 +306,7 @@ def test_key_numbers_in_the_prose_appear_in_the_outputs(path, executed):
 @pytest.mark.parametrize(
     "path",
     [p for p in NOTEBOOKS if 1 <= number(p) <= 8],
-    ids=[p.stem for p in NOTEBOOKS if 1 <= number(p) <= 8],
+    ids=[name(p) for p in NOTEBOOKS if 1 <= number(p) <= 8],
 )
 def test_has_an_explorer_widget(path, executed):
     nb = executed(path, solved=False)
