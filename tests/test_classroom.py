@@ -19,14 +19,22 @@ REPO = Path(__file__).resolve().parent.parent
 NB_DIR = REPO / "notebooks"
 BINDER = REPO / "binder"
 
-# The kernel forgets any installed xentlib (an editable install is a meta-path finder plus, for old
-# setuptools, a sys.path entry), so only the pulled checkout can provide it.
-FORGET_INSTALLED_XENTLIB = f"""
-import sys
-sys.meta_path[:] = [f for f in sys.meta_path if "__editable__" not in getattr(f, "__module__", "")]
-sys.path_hooks[:] = [h for h in sys.path_hooks if "__editable__" not in getattr(h, "__module__", "")]
-sys.path[:] = [p for p in sys.path if p not in ({str(REPO)!r}, {str(REPO / "xentlib")!r})]
-sys.path_importer_cache.clear()
+# The kernel can import xentlib only from its working folder, as if it were installed nowhere: a
+# finder placed first refuses every other place (an editable install, site-packages, PYTHONPATH).
+FORGET_INSTALLED_XENTLIB = """
+import importlib.machinery, os, sys
+
+class OnlyFromTheWorkingFolder:
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name != "xentlib":
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, [os.getcwd()])
+        if spec is None:
+            raise ModuleNotFoundError("No module named 'xentlib'", name=name)
+        return spec
+
+sys.meta_path.insert(0, OnlyFromTheWorkingFolder)
 assert "xentlib" not in sys.modules
 """
 
