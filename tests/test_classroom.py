@@ -9,6 +9,8 @@ import re
 import shlex
 import stat
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -119,10 +121,16 @@ def test_binder_runtime_and_post_build_parse():
     post_build = BINDER / "postBuild"
     assert post_build.stat().st_mode & stat.S_IXUSR, "repo2docker runs postBuild only if it is executable"
     assert post_build.read_text().startswith("#!/")
-    pytest.importorskip("subprocess").run(["bash", "-n", str(post_build)], check=True)
+    subprocess.run(["bash", "-n", str(post_build)], check=True)
     for line in post_build.read_text().splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             shlex.split(line)  # every command line is well quoted
+
+
+def test_binder_post_build_runs_from_the_repository_root():
+    """What repo2docker runs once at build time: it must work with the learner's packages installed."""
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    subprocess.run(["bash", str(BINDER / "postBuild")], cwd=REPO, env=env, check=True, timeout=300)
 
 
 # --- the classroom on a real JupyterHub -------------------------------------------------------------
