@@ -181,10 +181,8 @@ def _snapshot(kind: str, body: str) -> str:
 
 def loss_snapshot_html(state: LossState, names) -> str:
     """A LossExplorer as static HTML: its loss readout, then each sample's bars."""
-    samples = "".join(
-        f'<div style="margin-top:0.6em">{sample_html(state, i, names)}</div>'
-        for i in range(len(state.labels))
-    )
+    samples = "".join(sample_html(state, i, names) for i in range(len(state.labels)))
+    samples = f'<div style="display:flex;flex-wrap:wrap;gap:0.8em 2.5em;margin-top:0.6em">{samples}</div>'
     return _snapshot("snapshot_loss_title", loss_html(state) + samples)
 
 
