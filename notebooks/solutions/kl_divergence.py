@@ -1,9 +1,9 @@
 import numpy as np
 
 
-def my_kl(p, q):
-    """KL(p || q) = sum over p_c > 0 of p_c * log(p_c / q_c), in nats."""
-    p, q = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
-    m = p > 0
+def my_kl(q, p):
+    """KL(q || p) = sum over q_c > 0 of q_c * log(q_c / p_c), in nats."""
+    q, p = np.asarray(q, dtype=float), np.asarray(p, dtype=float)
+    m = q > 0
     with np.errstate(divide="ignore"):
-        return np.sum(p[m] * np.log(p[m] / q[m]))
+        return np.sum(q[m] * np.log(q[m] / p[m]))

@@ -9,8 +9,8 @@ from ..information import sigmoid
 from ._common import LOG2, LOG10
 
 _ZERO_TIMES_LOG_ZERO = (
-    "An entry with p_c = 0 gives 0 * log 0, which NumPy computes as nan. By convention (the limit of "
-    "p log p as p goes to 0) it is 0: such entries contribute nothing."
+    "An entry with probability 0 gives 0 * log 0, which NumPy computes as nan. By convention (the limit "
+    "of x log x as x goes to 0) it is 0: such entries contribute nothing."
 )
 
 
@@ -75,8 +75,8 @@ def in_log10(p):
 
 @exercise(
     "kl_divergence",
-    task="make my_kl(p, q) return KL(p || q) = sum_c p_c log(p_c / q_c) of two 1-D distributions, in nats",
-    hint="m = p > 0; return np.sum(p[m] * np.log(p[m] / q[m])) (entries with p_c = 0 add nothing)",
+    task="make my_kl(q, p) return KL(q || p) = sum_c q_c log(q_c / p_c) of two 1-D distributions, in nats",
+    hint="m = q > 0; return np.sum(q[m] * np.log(q[m] / p[m])) (entries with q_c = 0 add nothing)",
     forbid=("kl_divergence", "kl_div", "rel_entr", "entropy", "distribution_cross_entropy"),
 )
 def kl_divergence():
@@ -86,65 +86,65 @@ def kl_divergence():
         Case("loaded coin vs fair coin", (np.array([0.9, 0.1]), np.array([0.5, 0.5]))),
         Case("fair coin vs loaded coin", (np.array([0.5, 0.5]), np.array([0.9, 0.1]))),
         Case("a distribution and itself", (np.array([0.2, 0.3, 0.5]), np.array([0.2, 0.3, 0.5]))),
-        Case("p has a zero", (np.array([0.0, 0.4, 0.6]), np.array([0.2, 0.3, 0.5]))),
+        Case("q has a zero", (np.array([0.0, 0.4, 0.6]), np.array([0.2, 0.3, 0.5]))),
         Case(
-            "q rules out what p allows",
+            "p rules out what q allows",
             (np.array([0.5, 0.5]), np.array([1.0, 0.0])),
-            note="When q_c = 0 but p_c > 0, the divergence is infinite: log(p_c / 0) = inf.",
+            note="When p_c = 0 but q_c > 0, the divergence is infinite: log(q_c / 0) = inf.",
         ),
     ]
     return kl_divergence, cases
 
 
-def _kl(p, q, log=np.log):
-    p, q = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
-    m = p > 0
+def _kl(q, p, log=np.log):
+    q, p = np.asarray(q, dtype=float), np.asarray(p, dtype=float)
+    m = q > 0
     with np.errstate(divide="ignore"):
-        return np.sum(p[m] * log(p[m] / q[m]))
+        return np.sum(q[m] * log(q[m] / p[m]))
 
 
 @kl_divergence.mistake(
-    "You computed KL(q || p). KL is not symmetric: KL(p || q) weights each log-ratio log(p_c / q_c) "
-    "by p_c, the first distribution.",
-    fix="sum of p * log(p / q), in this order",
+    "You computed KL(p || q). KL is not symmetric: KL(q || p) weights each log-ratio log(q_c / p_c) "
+    "by q_c, the first distribution.",
+    fix="sum of q * log(q / p), in this order",
 )
-def reversed_kl(p, q):
-    return _kl(q, p)
+def reversed_kl(q, p):
+    return _kl(p, q)
 
 
 @kl_divergence.mistake(
-    "The ratio is upside down, log(q_c / p_c): that gives minus the divergence, which is never "
+    "The ratio is upside down, log(p_c / q_c): that gives minus the divergence, which is never "
     "negative.",
-    fix="log(p / q)",
+    fix="log(q / p)",
 )
-def ratio_upside_down(p, q):
-    return -_kl(p, q)
+def ratio_upside_down(q, p):
+    return -_kl(q, p)
 
 
 @kl_divergence.mistake(LOG2, fix="np.log, not np.log2")
-def in_bits(p, q):
-    return _kl(p, q, np.log2)
+def in_bits(q, p):
+    return _kl(q, p, np.log2)
 
 
 @kl_divergence.mistake(LOG10, fix="np.log, not np.log10")
-def in_log10_kl(p, q):
-    return _kl(p, q, np.log10)
+def in_log10_kl(q, p):
+    return _kl(q, p, np.log10)
 
 
-@kl_divergence.mistake(_ZERO_TIMES_LOG_ZERO, fix="sum only over the entries with p > 0")
-def includes_zeros_kl(p, q):
-    return np.sum(p * np.log(p / q))
+@kl_divergence.mistake(_ZERO_TIMES_LOG_ZERO, fix="sum only over the entries with q > 0")
+def includes_zeros_kl(q, p):
+    return np.sum(q * np.log(q / p))
 
 
 @kl_divergence.mistake(
-    "That is the cross-entropy H(p, q) = -sum p_c log q_c. KL is the cross-entropy minus the entropy "
-    "H(p): it measures only the extra cost of using q, and is 0 when q = p.",
-    fix="sum of p * log(p / q)",
+    "That is the cross-entropy H(q, p) = -sum q_c log p_c. KL is the cross-entropy minus the entropy "
+    "H(q): it measures only the extra cost of using p, and is 0 when p = q.",
+    fix="sum of q * log(q / p)",
 )
-def cross_entropy_instead(p, q):
-    p, q = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
-    m = p > 0
-    return -np.sum(p[m] * np.log(q[m]))
+def cross_entropy_instead(q, p):
+    q, p = np.asarray(q, dtype=float), np.asarray(p, dtype=float)
+    m = q > 0
+    return -np.sum(q[m] * np.log(p[m]))
 
 
 def _stable_bce(x, t):
