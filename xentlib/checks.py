@@ -28,8 +28,10 @@ learner's on every case (else the one that matches on the failing case, else a g
 The content lives elsewhere: the exercises are declared in the package `xentlib.exercises` (one module
 per notebook topic) with the `@exercise` decorator. This engine never imports them by name in its code:
 REGISTRY loads the package named by CONTENT the first time an exercise is looked up. Each exercise keeps
-every sentence a learner reads in one mapping, `Exercise.messages()` (id -> text), so a translation can
-replace them by id. Reference solutions are in notebooks/solutions/<id>.py; the notebook tests use them.
+every sentence a learner reads in one mapping, `Exercise.messages()` (id -> English text); the engine
+reads each through `Exercise.text(key)`, which looks it up in xentlib.i18n in the current language (the
+translations come from `translate()`; the engine's own words are in xentlib/messages/checks.py).
+Reference solutions are in notebooks/solutions/<id>.py; the notebook tests use them.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .i18n import language, register, tr
 from .validation import describe_position
 
 PASS, TODO, FAIL, HINT = "✅", "⏳", "❌", "💡"
@@ -53,45 +56,26 @@ SHOW_CODE_AFTER = 3  # the third failed check in a row of the same exercise also
 
 __all__ = [
     "FAIL", "HINT", "PASS", "REGISTRY", "TODO", "Case", "Exercise", "Mistake", "check", "exercise", "hint",
+    "translate",
 ]
+# language -> {message id: text}: the exercises' sentences in languages other than English, filled by
+# the content package through translate() (the Chinese ones are in xentlib/messages/exercises_zh/).
+TRANSLATIONS: dict[str, dict[str, str]] = {}
 
-# The engine's own sentences, by id (the exercises' sentences are in Exercise.messages()).
-ENGINE_TEXT = {
-    "pass": "all {n} cases pass",
-    "todo": "not solved yet — {task}",
-    "returned_none": "your function returned None: finish it with a `return`",
-    "no_value": "write your number in place of None",
-    "unknown_id": "there is no exercise with this id (known ids: {known})",
-    "not_callable": "check() needs your function itself, got {what}; pass the name without calling it, "
-    "e.g. check({id!r}, my_function)",
-    "not_a_number": "check() needs a number here, got {what}",
-    "raised": "case '{case}' raised {error}",
-    "wrong": "case '{case}': {detail}",
-    "wrong_prediction": "{have} is not it",
-    "style": "the values are right, but your function {problem}",
-    "uses_loop": "uses a Python loop (line {line} of the function)",
-    "calls_forbidden": "calls {name}, which is what this exercise asks you to write by hand",
-    "more_help": "(a code hint: hint({id!r}))",
-    "checker_failed": "the checker itself failed ({error}); please tell your teacher or open an issue",
-    "hint_header": "{text}",
-    "hint_for_mistake": "for the mistake above: {fix}",
-    "expected_value": "expected {want}, got {have}",
-    "opposite_sign": "expected {want}, got {have}: the right size but the opposite sign",
-    "constant_factor": "expected {want}, got {have}: every value is {factor} times the expected one",
-    "ratio": "expected {want}, got {have} ({factor} times as much)",
-    "wrong_shape": "should return {what}, got shape {shape}",
-    "a_number": "a single number",
-    "an_array": "an array of shape {shape}",
-    "not_numbers": "should return {what}, but {error}",
-    "not_finite": "got {have}{where} where {want} was expected (overflow, or 0/0?)",
-    "at_position": "at {position} expected {want}, got {have}",
-    "not_float": "should return floats, got dtype {dtype}",
-}
+
+def translate(lang: str, texts: Mapping[str, str]) -> None:
+    """Add translations of exercise sentences, by message id ('<id>.task', '<id>.mistake.<name>', ...)."""
+    TRANSLATIONS.setdefault(lang, {}).update(texts)
+
+
+def _literal(text: str) -> str:
+    """A sentence as a message-table text that str.format gives back unchanged."""
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def say(key: str, **values) -> str:
-    """An engine sentence by id, filled in (the one place a translation would hook in)."""
-    return ENGINE_TEXT[key].format(**values)
+    """An engine sentence by id, in the current language (the table is xentlib/messages/checks.py)."""
+    return tr(f"check.{key}", **values)
 
 
 @dataclass(frozen=True)
@@ -136,6 +120,7 @@ class Exercise:
     reference: Callable | None = field(default=None, repr=False)
     failures: int = field(default=0, repr=False)  # failed checks in a row
     last_mistake: Mistake | None = field(default=None, repr=False)
+    table: dict | None = field(default=None, repr=False)  # its sentences, registered with xentlib.i18n
 
     def mistake(self, diagnosis: str, fix: str | None = None):
         """Declare a typical mistake: decorate the wrong function (its name is the mistake's id)."""
@@ -172,9 +157,19 @@ class Exercise:
         return texts
 
     def text(self, key: str) -> str:
-        """One sentence of this exercise by its id's tail ('task', 'hint', 'mistake.<name>', ...): the
-        one place a translation would look the sentence up."""
-        return self.messages()[f"{self.id}.{key}"]
+        """One sentence of this exercise by its id's tail ('task', 'hint', 'mistake.<name>', ...), in the
+        current language: every language's text is registered with xentlib.i18n on first use."""
+        if self.table is None:
+            self.table = register(f"exercise {self.id}", {
+                msg_id: {"en": _literal(en)} | {
+                    lang: _literal(texts[msg_id]) for lang, texts in TRANSLATIONS.items() if msg_id in texts
+                }
+                for msg_id, en in self.messages().items()
+            })
+        msg_id = f"{self.id}.{key}"
+        if language() not in self.table[msg_id]:
+            raise KeyError(f"the exercise text {msg_id!r} has no {language()!r} translation")
+        return tr(msg_id)
 
     def first_level(self) -> list[str]:
         """The sentences a failed check may print (everything but the code-level hints)."""
@@ -254,9 +249,10 @@ def _to_array(value) -> np.ndarray:
         value = value.detach().cpu().numpy()
     arr = np.asarray(value)
     if arr.dtype == np.bool_ or not np.issubdtype(arr.dtype, np.number):
+        kind = type(value).__name__
         raise TypeError(
-            f"expected numbers, got {type(value).__name__}"
-            + (f" of dtype {arr.dtype}" if arr.dtype != object else "")
+            say("not_numeric_dtype", kind=kind, dtype=arr.dtype) if arr.dtype != object
+            else say("not_numeric", kind=kind)
         )
     return arr.astype(np.float64)
 
@@ -300,16 +296,16 @@ def _compare(expected, got, rtol: float, atol: float, floats: bool = False) -> s
     try:
         have = _to_array(got)
     except (TypeError, ValueError) as err:
-        what = _show(want) if want.ndim == 0 else "an array"
+        what = _show(want) if want.ndim == 0 else say("some_array")
         return say("not_numbers", what=what, error=err)
     if have.shape != want.shape:
         what = say("a_number") if want.ndim == 0 else say("an_array", shape=want.shape)
-        shown = f" ({_show(have)})" if have.size <= 12 else ""
+        shown = say("bracket", text=_show(have)) if have.size <= 12 else ""
         return say("wrong_shape", what=what, shape=have.shape) + shown
     bad_value = ~np.isfinite(have) & np.isfinite(want)
     if bad_value.any():
         index = tuple(int(i) for i in np.argwhere(bad_value)[0]) if have.ndim else ()
-        where = f" at {describe_position(index)}" if index else ""
+        where = say("at", position=describe_position(index)) if index else ""
         return say("not_finite", have=have[index], where=where, want=_show(want[index]))
     close = np.isclose(have, want, rtol=rtol, atol=atol, equal_nan=True)
     if close.all():
@@ -327,7 +323,7 @@ def _compare(expected, got, rtol: float, atol: float, floats: bool = False) -> s
     detail = say("at_position", position=describe_position(index), want=_show(want[index]),
                  have=_show(have[index]))
     if want.size <= 12:
-        detail += f" ({say('expected_value', want=_show(want), have=_show(have))})"
+        detail += say("bracket", text=say("expected_value", want=_show(want), have=_show(have)))
     return detail
 
 
@@ -430,7 +426,7 @@ def _style_problem(ex: Exercise, fn: Callable) -> str | None:
 
 
 def _short(err: BaseException) -> str:
-    message = " ".join(str(err).split()) or "(no message)"
+    message = " ".join(str(err).split()) or say("no_message")
     if len(message) > 160:
         message = message[:157] + "..."
     return f"{type(err).__name__}: {message}"
@@ -465,7 +461,7 @@ def hint(exercise_id: str) -> None:
 def _fail(ex: Exercise, text: str, mistake: Mistake | None) -> bool:
     ex.failures += 1
     ex.last_mistake = mistake
-    print(f"{FAIL} {ex.id}: {text} {say('more_help', id=ex.id)}")
+    print(f"{FAIL} {ex.id}: {say('fail_line', text=text, more_help=say('more_help', id=ex.id))}")
     if ex.failures >= SHOW_CODE_AFTER:
         hint(ex.id)
     return False
@@ -479,7 +475,8 @@ def _check(exercise_id: str, answer) -> bool:
     ex.ready()
     if ex.predict:
         if answer is None:
-            print(f"{TODO} {ex.id}: {say('todo', task=ex.text('task'))} ({say('no_value')})")
+            todo = say("todo", task=ex.text("task")) + say("bracket", text=say("no_value"))
+            print(f"{TODO} {ex.id}: {todo}")
             return False
         if callable(answer) or isinstance(answer, (str, bool)):
             print(f"{FAIL} {ex.id}: {say('not_a_number', what=f'{type(answer).__name__} {answer!r:.40}')}")
@@ -496,7 +493,7 @@ def _check(exercise_id: str, answer) -> bool:
         out = _outcome(fn, case.args)
         if isinstance(out.error, _NotSolved):
             why = str(out.error)
-            extra = f" ({why})" if why == say("returned_none") else ""
+            extra = say("bracket", text=why) if why == say("returned_none") else ""
             print(f"{TODO} {ex.id}: {say('todo', task=ex.text('task'))}{extra}")
             return False
         mine.append(out)
@@ -515,10 +512,14 @@ def _check(exercise_id: str, answer) -> bool:
             else:
                 problem = say("wrong", case=ex.text(f"case.{i}"), detail=problem)
         diagnosis, mistake = _diagnose(ex, mine, i)
-        return _fail(ex, f"{problem}." + (f" {diagnosis}" if diagnosis else ""), mistake)
+        if diagnosis:
+            text = say("failed", problem=problem, diagnosis=diagnosis)
+        else:
+            text = say("failed_alone", problem=problem)
+        return _fail(ex, text, mistake)
     problem = None if ex.predict else _style_problem(ex, fn)
     if problem is not None:
-        return _fail(ex, say("style", problem=problem) + ".", None)
+        return _fail(ex, say("failed_alone", problem=say("style", problem=problem)), None)
     ex.failures, ex.last_mistake = 0, None
     print(f"{PASS} {ex.id}: {say('pass', n=len(ex.cases))}")
     return True

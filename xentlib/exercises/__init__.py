@@ -5,6 +5,8 @@ typical mistakes (the wrong function and what is wrong with it). The engine, `xe
 this package by name the first time an exercise is looked up; this package imports the engine.
 """
 
+from ..checks import translate
+from ..messages.exercises_zh import ZH
 from . import (  # noqa: F401  (importing registers the exercises)
     beyond,
     gradients,
@@ -16,3 +18,5 @@ from . import (  # noqa: F401  (importing registers the exercises)
     softmax_by_hand,
     training_a_classifier,
 )
+
+translate("zh", ZH)  # the exercises' sentences in Chinese, read by Exercise.text() when set_language("zh")

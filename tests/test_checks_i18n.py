@@ -1,0 +1,161 @@
+"""The checker in Chinese: every sentence of every exercise has a Chinese text with the same blanks, and in
+a Chinese run every line check() and hint() print is Chinese (the '<glyph> <id>: ' prefix kept), with no
+English word but code."""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.test_exercises import needs_torch, solution_answer
+from tests.test_i18n import CJK, CODE_WORDS
+from xentlib import i18n
+from xentlib.checks import FAIL, HINT, PASS, REGISTRY, TODO, TRANSLATIONS, check, hint
+
+ROOT = Path(__file__).resolve().parent.parent
+EXERCISES = sorted(REGISTRY)
+# Words that stay English in the Chinese texts besides CODE_WORDS and the exercise's own code.
+TERMS = {
+    "ln", "lg", "log", "exp", "NumPy", "PyTorch", "Python", "torch", "nats", "bits", "None", "hint", "check",
+}
+PENDING = {
+    "beyond", "gradients", "numerical_stability", "numpy_loops", "onehot_and_vectorized",
+    "pytorch_building_blocks", "pytorch_modules", "training_a_classifier",
+}  # exercise modules whose Chinese texts are not written yet
+
+
+def module(exercise_id) -> str:
+    return REGISTRY[exercise_id].build.__module__.rsplit(".", 1)[-1]
+
+
+def translated(exercise_id):
+    if module(exercise_id) in PENDING:
+        pytest.skip(f"xentlib/messages/exercises_zh/{module(exercise_id)}.py is not written yet")
+
+
+def code_words(exercise_id) -> set[str]:
+    """Every identifier in the exercise's module and its reference solution: names a text may quote."""
+    paths = [ROOT / "xentlib" / "exercises" / f"{module(exercise_id)}.py",
+             ROOT / "notebooks" / "solutions" / f"{exercise_id}.py"]
+    words = set()
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            words |= {getattr(node, attr) for attr in ("id", "attr", "arg", "name")
+                      if isinstance(getattr(node, attr, None), str)}
+    return words | {exercise_id}
+
+
+def english_words(line: str, exercise_id: str) -> list[str]:
+    """The words of a line that are neither Chinese nor code."""
+    text = re.sub(r"`[^`]*`|'[^']*'", "", line)  # code in backticks, the learner's values echoed back
+    text = re.sub(r"抛出了 [A-Za-z.]+: [^。]*", "", text)  # the learner's exception, as Python wrote it
+    text = re.sub(r"（[A-Za-z][A-Za-z -]*[，）]", "", text)  # a term's English name beside the Chinese one
+    words = re.findall(r"[A-Za-z_][A-Za-z_0-9]+", text)
+    allowed = CODE_WORDS | TERMS | code_words(exercise_id)
+    return [w for w in words if w not in allowed]
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    for ex in REGISTRY.values():
+        ex.failures, ex.last_mistake = 0, None
+    i18n.set_language("zh")
+    yield
+    i18n.set_language("en")
+
+
+def printed(capsys, exercise_id, answer) -> list[str]:
+    check(exercise_id, answer)
+    return capsys.readouterr().out.strip().splitlines()
+
+
+def assert_chinese(lines, exercise_id, glyph):
+    assert lines, "nothing printed"
+    for line in lines:
+        assert line.startswith((f"{glyph} {exercise_id}: ", f"{HINT} {exercise_id}: ")), line
+        assert CJK.search(line), line
+        english = english_words(line, exercise_id)
+        assert not english, f"English words {english} in: {line}"
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_every_sentence_has_a_chinese_text_with_the_same_blanks(exercise_id):
+    translated(exercise_id)
+    english = REGISTRY[exercise_id].messages()
+    zh = TRANSLATIONS["zh"]
+    missing = [key for key in english if key not in zh]
+    where = f"xentlib/messages/exercises_zh/{module(exercise_id)}.py"
+    assert not missing, f"no Chinese text in {where} for {missing}"
+    for key, text in english.items():
+        assert i18n.placeholders(zh[key]) == i18n.placeholders(text), key
+        all_code = not english_words(text, exercise_id)  # e.g. 'ln 10 = np.log(10)' stays as it is
+        assert CJK.search(zh[key]) or all_code, f"{key}: the Chinese text has no Chinese: {zh[key]!r}"
+        assert not english_words(zh[key], exercise_id), (key, english_words(zh[key], exercise_id))
+
+
+def test_no_chinese_text_without_an_english_sentence():
+    known = {key for ex in REGISTRY.values() for key in ex.messages()}
+    stale = sorted(set(TRANSLATIONS["zh"]) - known)
+    assert not stale, f"Chinese texts whose English sentence is gone (renamed mistake? moved case?): {stale}"
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_unsolved_passing_and_hint_lines_are_chinese(capsys, exercise_id):
+    translated(exercise_id)
+    needs_torch(exercise_id)
+    ex = REGISTRY[exercise_id]
+
+    def unsolved(*args):
+        raise NotImplementedError
+
+    lines = printed(capsys, exercise_id, None if ex.predict else unsolved)
+    assert_chinese(lines, exercise_id, TODO)
+    assert lines[0].startswith(f"{TODO} {exercise_id}: 尚未完成——{ex.text('task')}")
+    if not ex.predict:
+        lines = printed(capsys, exercise_id, lambda *args: None)
+        assert_chinese(lines, exercise_id, TODO)
+        assert "return" in lines[0]
+    lines = printed(capsys, exercise_id, solution_answer(exercise_id))
+    assert lines == [f"{PASS} {exercise_id}: 全部 {len(ex.cases)} 个用例通过"]
+    hint(exercise_id)
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines == [f"{HINT} {exercise_id}: {ex.text('hint')}"]
+    assert_chinese(lines, exercise_id, HINT)
+
+
+MISTAKES = [(ex.id, m.name) for ex in REGISTRY.values() for m in ex.mistakes]
+
+
+@pytest.mark.parametrize("exercise_id,name", MISTAKES, ids=[f"{e}-{n}" for e, n in MISTAKES])
+def test_each_mistake_is_diagnosed_in_chinese(capsys, exercise_id, name):
+    translated(exercise_id)
+    needs_torch(exercise_id)
+    ex = REGISTRY[exercise_id]
+    mistake = next(m for m in ex.mistakes if m.name == name)
+    answer = mistake.wrong() if ex.predict else mistake.wrong
+    lines = [printed(capsys, exercise_id, answer)[0] for _ in range(3)]  # the third adds the code hints
+    lines += capsys.readouterr().out.strip().splitlines()
+    hint(exercise_id)
+    lines += capsys.readouterr().out.strip().splitlines()
+    assert_chinese(lines, exercise_id, FAIL)
+    assert ex.text(f"mistake.{name}") in lines[0]
+    assert lines[0].endswith(f"（代码提示：hint({exercise_id!r})）"), lines[0]
+    if mistake.fix:
+        assert lines[-1] == f"{HINT} {exercise_id}: 针对上面的错误：{ex.text(f'fix.{name}')}"
+
+
+def test_the_english_run_stays_english(capsys):
+    i18n.set_language("en")
+    ex = REGISTRY["softmax_row"]
+    check("softmax_row", ex.mistakes[0].wrong)
+    line = capsys.readouterr().out
+    assert not CJK.search(line) and ex.mistakes[0].diagnosis in line
+
+
+def test_a_missing_translation_is_an_error_not_english(capsys, monkeypatch):
+    ex = REGISTRY["softmax_row"]
+    ex.text("task")
+    monkeypatch.setitem(ex.table, "softmax_row.task", {"en": ex.task})
+    with pytest.raises(KeyError, match="no 'zh' translation"):
+        ex.text("task")

@@ -1,0 +1,10 @@
+"""The exercises' sentences in Simplified Chinese, one module per module of xentlib/exercises/.
+
+Each module's ZH maps a message id ('<exercise>.task', '<exercise>.mistake.<name>', '<exercise>.case.<i>',
+...; see Exercise.messages()) to its Chinese text; xentlib/exercises/ hands them to the checker with
+checks.translate("zh", ZH). tests/test_checks_i18n.py fails when an English sentence has no Chinese one.
+"""
+
+from . import softmax_by_hand
+
+ZH = {**softmax_by_hand.ZH}
