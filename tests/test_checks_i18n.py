@@ -3,6 +3,8 @@ a Chinese run every line check() and hint() print is Chinese (the '<glyph> <id>:
 English word but code."""
 
 import ast
+import builtins
+import keyword
 import re
 from pathlib import Path
 
@@ -20,8 +22,8 @@ TERMS = {
     "ln", "lg", "log", "exp", "NumPy", "PyTorch", "Python", "torch", "nats", "bits", "None", "hint", "check",
 }
 PENDING = {
-    "beyond", "gradients", "numerical_stability", "numpy_loops", "onehot_and_vectorized",
-    "pytorch_building_blocks", "pytorch_modules", "training_a_classifier",
+    "beyond", "gradients", "numerical_stability", "pytorch_building_blocks", "pytorch_modules",
+    "training_a_classifier",
 }  # exercise modules whose Chinese texts are not written yet
 
 
@@ -52,7 +54,7 @@ def english_words(line: str, exercise_id: str) -> list[str]:
     text = re.sub(r"抛出了 [A-Za-z.]+: [^。]*", "", text)  # the learner's exception, as Python wrote it
     text = re.sub(r"（[A-Za-z][A-Za-z -]*[，）]", "", text)  # a term's English name beside the Chinese one
     words = re.findall(r"[A-Za-z_][A-Za-z_0-9]+", text)
-    allowed = CODE_WORDS | TERMS | code_words(exercise_id)
+    allowed = CODE_WORDS | TERMS | code_words(exercise_id) | set(keyword.kwlist) | set(dir(builtins))
     return [w for w in words if w not in allowed]
 
 
