@@ -1,5 +1,6 @@
 """One message table, two languages: every id has both, with the same blanks, and no English leaks into zh."""
 
+import html
 import re
 
 import numpy as np
@@ -16,6 +17,8 @@ CODE_WORDS = {
     "labels", "astype", "np", "int64", "float64", "float32", "int32", "dtype", "NumPy", "True", "False",
     "inf", "nan", "mean", "sum", "none", "input", "nats", "bits", "batch", "size", "num_classes",
     "radius", "spread", "probs", "n_per_class", "ln", "object", "U1",  # the last two: dtype names
+    "exp", "log", "max", "softmax_naive", "class_names", "LossExplorer", "SoftmaxExplorer",
+    "traceback", "temperature", "cross_entropy", "z", "y",
 }
 
 
@@ -30,8 +33,15 @@ ALL_MESSAGES = [
 def test_every_message_has_both_languages_with_the_same_blanks(msg_id, texts):
     assert set(texts) == set(i18n.LANGUAGES), msg_id
     assert i18n.placeholders(texts["en"]) == i18n.placeholders(texts["zh"]), msg_id
-    assert CJK.search(texts["zh"]) or not CJK.search(texts["en"]), msg_id
+    words = english_words(re.sub(r"\{[^}]*\}", "", texts["en"]))
+    assert not words or CJK.search(texts["zh"]), f"{msg_id}: {words} not translated"
     assert not CJK.search(texts["en"]), f"{msg_id}: Chinese characters in the English text"
+
+
+def english_words(text: str) -> list[str]:
+    """Words of 2+ letters that are not code, outside quotes (the caller's own values, echoed back)."""
+    unquoted = re.sub(r"'[^']*'", "", text)
+    return [w for w in re.findall(r"[A-Za-z_][A-Za-z_0-9]+", unquoted) if w not in CODE_WORDS]
 
 
 def test_language_is_chosen_once_and_can_be_switched_back():
@@ -112,10 +122,29 @@ def test_no_english_leaks_into_a_chinese_error(call):
         i18n.set_language("en")
     message = str(err.value)
     assert CJK.search(message), message
-    unquoted = re.sub(r"'[^']*'", "", message)  # the caller's own values, echoed back
-    words = re.findall(r"[A-Za-z_][A-Za-z_0-9]+", unquoted)  # one letter is a symbol: N, C, X
-    english = [w for w in words if w not in CODE_WORDS]
+    english = english_words(message)  # one letter is a symbol (N, C, X), not a word
     assert not english, f"English words {english} in: {message}"
     with pytest.raises(type(err.value)) as again:
         call()
     assert not CJK.search(str(again.value)), "the English run must stay English"
+
+
+def visible_text(page: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def test_the_explorers_speak_chinese():
+    from xentlib.widgets import LossExplorer, SoftmaxExplorer
+
+    try:
+        i18n.set_language("zh")
+        loss = LossExplorer()
+        overflow = SoftmaxExplorer([709.5, 708.5, 707.5])
+        texts = [visible_text(loss.snapshot_html()), visible_text(overflow.snapshot_html())]
+    finally:
+        i18n.set_language("en")
+    assert "快照" in texts[0] and "损失" in texts[0] and "1.0155949508195155" in texts[0]
+    assert "悄悄地" in texts[1]
+    for text in texts:
+        assert not english_words(text), f"English words {english_words(text)} in a Chinese explorer: {text}"
+    assert "snapshot" in visible_text(LossExplorer().snapshot_html()), "English again after switching back"

@@ -1,7 +1,6 @@
 """The explorers, driven as a notebook would: set .value on their controls, check state and drawn bars."""
 
 import re
-import time
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -308,17 +307,6 @@ def test_updates_replace_content_in_place():
     assert [v.value for v in after[1:]] == before[1:]  # only the moved sample's view is resent
 
 
-def test_in_process_update_latency_is_far_below_the_budget():
-    e = LossExplorer()
-    slider = logit_sliders(e)[1][1]
-    times = []
-    for k in range(60):
-        start = time.perf_counter()
-        slider.value = 0.5 + 0.001 * k
-        times.append(time.perf_counter() - start)
-    assert np.percentile(times, 95) < 0.010
-
-
 def test_invalid_construction_is_refused_with_xentlib_messages():
     with pytest.raises(ValueError, match="out of range for 5 classes"):
         LossExplorer(xl.SEED_LOGITS, [1, 2, 5])
@@ -385,6 +373,16 @@ def test_softmax_explorer_explains_underflow_too():
     stable, naive, table = softmax_table(e)
     assert naive == ["nan"] * 3 and stable == ["1.0", "0.0", "0.0"]
     assert e.state.underflows and not e.state.overflows and "underflows to 0" in table
+
+
+def test_softmax_explorer_explains_the_silent_zeros_before_nan():
+    """Each exp(z') is finite (z' <= 709.78) but their sum is not: softmax_naive quietly returns zeros."""
+    z = [709.5, 708.5, 707.5]
+    e = SoftmaxExplorer(z)
+    assert_softmax_explorer_consistent(e, z)
+    stable, naive, table = softmax_table(e)
+    assert naive == ["0.0"] * 3 and "nan" not in stable
+    assert e.state.sum_overflows and not e.state.overflows and "silently gives 0 for every class" in table
 
 
 def test_softmax_explorer_round_trip_and_errors(monkeypatch):

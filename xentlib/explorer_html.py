@@ -47,7 +47,7 @@ def class_names(names, num_classes: int) -> list[str]:
         return [msg("class_name", c=c) for c in range(num_classes)]
     names = [str(n) for n in names]
     if len(names) != num_classes:
-        raise ValueError(f"class_names has {len(names)} names for {num_classes} classes")
+        raise ValueError(msg("class_names_count", count=len(names), num_classes=num_classes))
     return names
 
 
@@ -118,10 +118,12 @@ def loss_announcement(state: LossState) -> str:
 
 
 def _naive_note(state: SoftmaxState) -> str:
-    """Why softmax_naive(z') agrees or is nan: exp overflows to inf (inf/inf) or all underflow to 0 (0/0)."""
+    """Why softmax_naive(z') agrees, is nan (exp overflows: inf/inf; all underflow: 0/0) or is silently 0."""
     top, limit = f"max z' = {np.max(state.scaled):.6g}", f"{EXP_OVERFLOW:.2f}"
     if state.overflows:
         why = msg("naive_overflows", top=top, limit=limit)
+    elif state.sum_overflows:
+        why = msg("naive_sum_overflows", top=top, limit=limit)
     elif state.underflows:
         why = msg("naive_underflows", top=top)
     else:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .explorer_messages import msg
+from .i18n import tr
 from .loss import cross_entropy
 from .softmax import softmax, softmax_naive
 
@@ -45,6 +46,7 @@ class SoftmaxState:
     probabilities: np.ndarray  # softmax(scaled)
     naive: np.ndarray  # softmax_naive(scaled): nan once exp overflows
     overflows: bool  # some exp(scaled_c) is inf: inf / inf = nan
+    sum_overflows: bool  # every exp(scaled_c) is finite but their sum is inf: silent zeros
     underflows: bool  # every exp(scaled_c) is 0: 0 / 0 = nan
 
 
@@ -67,16 +69,17 @@ def loss_state(logits, labels, label_smoothing: float = 0.0, reduction: str = "m
 def softmax_state(logits, temperature: float = 1.0, scale: float = 1.0) -> SoftmaxState:
     """p = softmax(scale * z / T), beside softmax_naive of the same, which overflows for z' > ~709.78."""
     if not temperature > 0:
-        raise ValueError(f"temperature must be > 0, got {temperature}")
+        raise ValueError(tr("positive_temperature", value=temperature))
     z = np.array(logits, dtype=np.float64)
     scaled = z * (float(scale) / float(temperature))
     with np.errstate(over="ignore", under="ignore"):
         e = np.exp(scaled)
+        total = e.sum()
     overflows, underflows = bool(np.isinf(e).any()), bool((e == 0).all())
+    sum_overflows = not overflows and bool(np.isinf(total))
     naive = softmax_naive(scaled)
-    return SoftmaxState(
-        z, float(temperature), float(scale), scaled, softmax(scaled), naive, overflows, underflows
-    )
+    flags = (overflows, sum_overflows, underflows)
+    return SoftmaxState(z, float(temperature), float(scale), scaled, softmax(scaled), naive, *flags)
 
 
 def snap(value: float, decimals: int) -> float:

@@ -131,7 +131,7 @@ class LossExplorer(_Explorer):
     def __init__(self, logits=SEED_LOGITS, labels=SEED_LABELS, class_names=None):
         z = np.array(logits, dtype=np.float64)
         if z.ndim != 2:
-            raise ValueError(f"logits must be an (N, C) matrix, got shape {z.shape}")
+            raise ValueError(msg("logits_matrix", shape=z.shape))
         first = loss_state(z, labels)  # raises here, with xentlib's message, on bad logits or labels
         first = loss_state(np.round(first.logits, DECIMALS), first.labels)
         self._given_names = class_names
@@ -313,7 +313,7 @@ class SoftmaxExplorer(_Explorer):
     def __init__(self, logits=SEED_LOGITS[0], temperature=1.0, class_names=None):
         first = softmax_state(logits, temperature)
         if first.logits.ndim != 1:
-            raise ValueError(f"logits must be a vector of C logits, got shape {first.logits.shape}")
+            raise ValueError(msg("logits_vector", shape=first.logits.shape))
         first = softmax_state(np.round(first.logits, DECIMALS), round(first.temperature, DECIMALS))
         self._class_names = _names(class_names, first.logits.size)
         bounds = slider_range(first.logits)

@@ -169,6 +169,10 @@ MESSAGES = register("errors", {
         "en": "X must be a 2-D (N, D) array of features, got shape {shape}",
         "zh": "X 必须是二维 (N, D) 的特征数组，但得到的形状是 {shape}",
     },
+    "positive_temperature": {
+        "en": "temperature must be > 0, got {value}",
+        "zh": "温度（temperature）必须 > 0，但得到的是 {value}",
+    },
     "no_cjk_font": {
         "en": "No Chinese font found for plots, so they keep English labels. Install one, e.g. "
               "'apt-get install fonts-noto-cjk' (Debian/Ubuntu), then restart the kernel.",

@@ -5,6 +5,15 @@ Each module's ZH maps a message id ('<exercise>.task', '<exercise>.mistake.<name
 checks.translate("zh", ZH). tests/test_checks_i18n.py fails when an English sentence has no Chinese one.
 """
 
-from . import numpy_loops, onehot_and_vectorized, softmax_by_hand
+from . import (
+    numerical_stability,
+    numpy_loops,
+    onehot_and_vectorized,
+    pytorch_building_blocks,
+    softmax_by_hand,
+)
 
-ZH = {**softmax_by_hand.ZH, **numpy_loops.ZH, **onehot_and_vectorized.ZH}
+ZH = {
+    **softmax_by_hand.ZH, **numpy_loops.ZH, **onehot_and_vectorized.ZH, **numerical_stability.ZH,
+    **pytorch_building_blocks.ZH,
+}
