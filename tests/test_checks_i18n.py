@@ -20,10 +20,10 @@ EXERCISES = sorted(REGISTRY)
 # Words that stay English in the Chinese texts besides CODE_WORDS and the exercise's own code.
 TERMS = {
     "ln", "lg", "log", "exp", "NumPy", "PyTorch", "Python", "torch", "nats", "bits", "None", "hint", "check",
+    "NLL",
 }
 PENDING = {
-    "beyond", "gradients", "numerical_stability", "pytorch_building_blocks", "pytorch_modules",
-    "training_a_classifier",
+    "beyond", "gradients", "pytorch_modules", "training_a_classifier",
 }  # exercise modules whose Chinese texts are not written yet
 
 
@@ -76,9 +76,9 @@ def assert_chinese(lines, exercise_id, glyph):
     assert lines, "nothing printed"
     for line in lines:
         assert line.startswith((f"{glyph} {exercise_id}: ", f"{HINT} {exercise_id}: ")), line
-        assert CJK.search(line), line
         english = english_words(line, exercise_id)
         assert not english, f"English words {english} in: {line}"
+        assert CJK.search(line) or line.startswith(HINT), line  # a code hint may be code alone
 
 
 @pytest.mark.parametrize("exercise_id", EXERCISES)

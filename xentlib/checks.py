@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .i18n import language, register, tr
+from .messages import checks as _engine_words  # noqa: F401  (registers the engine's sentences)
 from .validation import describe_position
 
 PASS, TODO, FAIL, HINT = "✅", "⏳", "❌", "💡"
