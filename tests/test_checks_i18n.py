@@ -23,7 +23,7 @@ TERMS = {
     "NLL",
 }
 PENDING = {
-    "beyond", "gradients", "pytorch_modules", "training_a_classifier",
+    "beyond", "gradients", "training_a_classifier",
 }  # exercise modules whose Chinese texts are not written yet
 
 
@@ -53,6 +53,8 @@ def english_words(line: str, exercise_id: str) -> list[str]:
     text = re.sub(r"`[^`]*`|'[^']*'", "", line)  # code in backticks, the learner's values echoed back
     text = re.sub(r"抛出了 [A-Za-z.]+: [^。]*", "", text)  # the learner's exception, as Python wrote it
     text = re.sub(r"（[A-Za-z][A-Za-z -]*[，）]", "", text)  # a term's English name beside the Chinese one
+    # code: snake_case names, .attributes, calls(
+    text = re.sub(r"[A-Za-z0-9]*_[A-Za-z0-9_]*|\.[A-Za-z][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*(?=\()", "", text)
     words = re.findall(r"[A-Za-z_][A-Za-z_0-9]+", text)
     allowed = CODE_WORDS | TERMS | code_words(exercise_id) | set(keyword.kwlist) | set(dir(builtins))
     return [w for w in words if w not in allowed]

@@ -10,10 +10,11 @@ from . import (
     numpy_loops,
     onehot_and_vectorized,
     pytorch_building_blocks,
+    pytorch_modules,
     softmax_by_hand,
 )
 
 ZH = {
     **softmax_by_hand.ZH, **numpy_loops.ZH, **onehot_and_vectorized.ZH, **numerical_stability.ZH,
-    **pytorch_building_blocks.ZH,
+    **pytorch_building_blocks.ZH, **pytorch_modules.ZH,
 }
