@@ -13,9 +13,11 @@ from . import (
     pytorch_building_blocks,
     pytorch_modules,
     softmax_by_hand,
+    training_a_classifier,
 )
 
 ZH = {
     **softmax_by_hand.ZH, **numpy_loops.ZH, **onehot_and_vectorized.ZH, **numerical_stability.ZH,
     **pytorch_building_blocks.ZH, **pytorch_modules.ZH, **gradients.ZH,
+    **training_a_classifier.ZH,
 }
