@@ -9,6 +9,7 @@ Set XENTLIB_NOTEBOOK_CACHE=off to always execute.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -32,6 +33,7 @@ def course_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
     return sorted(folder.glob("[0-9]*.ipynb"))
 
 
+@functools.cache
 def _environment() -> str:
     packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
     return "\n".join([sys.version, *packages])

@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .browser_support import chromium, require_chromium
 from .notebook_run import NOTEBOOKS, course_notebooks
@@ -44,14 +45,15 @@ def load_build_module():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def site() -> Path:
     """The built site: <site>/index.html and <site>/en/*.html."""
     pytest.importorskip("sphinx")
     pytest.importorskip("myst_nb")
     if shutil.which("npm") is None and not (ROOT / "docs/book/node_modules/mathjax").exists():
         message = "the book needs npm to install MathJax: apt-get install npm (.ci/run does)"
         pytest.fail(message) if os.environ.get("CI") == "true" else pytest.skip(message)
-    out = tmp_path_factory.mktemp("book") / "html"
+    # not under pytest's temp folder: a parallel pytest run may prune that while this one reads it
+    out = ROOT / "build" / "book" / "test-site"
     result = subprocess.run(
         [sys.executable, str(BUILD_SCRIPT), "--out", str(out)], capture_output=True, text=True, cwd=ROOT
     )
@@ -257,12 +259,27 @@ def test_explorers_show_a_snapshot_and_a_run_it_live_note(browser, site):
 def test_search_finds_label_smoothing(browser):
     context, base, _ = browser
     page, problems = open_page(context, urljoin(base, "en/search.html?q=label+smoothing"))
-    page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0", timeout=20_000)
+    page.wait_for_function("() => /Search finished/.test(document.body.innerText)", timeout=30_000)
     hrefs = page.eval_on_selector_all("#search-results li a", "els => els.map(e => e.getAttribute('href'))")
-    page.close()
     modules = next(p for p in PAGES if p.endswith("_pytorch_modules"))
     assert any(h.startswith(f"{modules}.html") for h in hrefs), f"results: {hrefs}"
+    # the results quote the pages' text: formulas in it are typeset too (docs/book/_static/book.js)
+    try:
+        page.wait_for_function(f"() => !({RAW_TEX_IN_RESULTS_JS})()", timeout=20_000)
+    except PlaywrightTimeout:
+        pytest.fail(f"raw TeX left in the search results: {page.evaluate(RAW_TEX_IN_RESULTS_JS)}")
+    finally:
+        page.close()
     assert not problems, problems
+
+
+RAW_TEX_IN_RESULTS_JS = r"""() => {
+  const results = document.getElementById('search-results').cloneNode(true);
+  results.querySelectorAll('mjx-container, pre, code').forEach(e => e.remove());
+  const text = results.textContent;
+  const at = Math.max(...['$', '\\frac', '\\(', '\\['].map(token => text.indexOf(token)));
+  return at < 0 ? null : text.slice(Math.max(0, at - 80), at + 80);
+}"""
 
 
 # --- helpers --------------------------------------------------------------------------------------

@@ -166,6 +166,7 @@ def build(out: Path, language: str = "en") -> int:
     print("executing the notebooks (nbclient, fresh kernel each, cached by content):", flush=True)
     pages = prepare_sources(src, NOTEBOOKS)
     executed = perf_counter()
+    shutil.rmtree(out / language, ignore_errors=True)  # no page of a renamed notebook may linger
     status = build_main(sphinx_args(src, out / language, WORK / "doctrees" / language, language))
     if status:
         sys.exit(f"sphinx-build failed (warnings are errors), status {status}")
