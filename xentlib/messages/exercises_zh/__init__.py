@@ -6,6 +6,7 @@ checks.translate("zh", ZH). tests/test_checks_i18n.py fails when an English sent
 """
 
 from . import (
+    beyond,
     gradients,
     numerical_stability,
     numpy_loops,
@@ -19,5 +20,5 @@ from . import (
 ZH = {
     **softmax_by_hand.ZH, **numpy_loops.ZH, **onehot_and_vectorized.ZH, **numerical_stability.ZH,
     **pytorch_building_blocks.ZH, **pytorch_modules.ZH, **gradients.ZH,
-    **training_a_classifier.ZH,
+    **training_a_classifier.ZH, **beyond.ZH,
 }
