@@ -97,6 +97,32 @@ def test_every_notebook_imports_from_a_pulled_checkout_without_install(tmp_path)
     assert where == pulled / "notebooks" / "xentlib" / "__init__.py", f"xentlib came from {where}"
 
 
+@pytest.mark.notebooks
+def test_a_notebook_opened_alone_says_what_to_install_instead_of_a_traceback(tmp_path):
+    """Each notebook copied on its own, where no xentlib can be imported: one message, English and Chinese."""
+    notebooks = sorted(NB_DIR.glob("*.ipynb"))
+    cells = [FORGET_INSTALLED_XENTLIB] + [first_code_cell(p) for p in notebooks]
+    nb = run_in_kernel(cells, cwd=tmp_path)  # tmp_path holds no xentlib
+    for path, cell in zip(notebooks, nb.cells[1:], strict=True):
+        kinds = [o.output_type for o in cell.outputs]
+        text = outputs(cell)
+        assert kinds == ["stream"] and cell.outputs[0].name == "stderr", f"{path.name}: {kinds}\n{text}"
+        assert text.startswith("UsageError: No module named 'xentlib'"), f"{path.name}: {text}"
+        for needed in ("notebooks/", "pip install -r requirements.txt -e .", "无法导入 xentlib"):
+            assert needed in text, f"{path.name}: the message lacks {needed!r}:\n{text}"
+        assert "Traceback" not in text and "Cell In" not in text, f"{path.name}: {text}"
+
+
+@pytest.mark.notebooks
+def test_the_missing_xentlib_message_stops_run_all(tmp_path):
+    nbclient = pytest.importorskip("nbclient")
+    with pytest.raises(nbclient.exceptions.CellExecutionError, match="UsageError"):
+        run_in_kernel(
+            [FORGET_INSTALLED_XENTLIB, first_code_cell(NB_DIR / "00_playground.ipynb"), "print('went on')"],
+            cwd=tmp_path, allow_errors=False,
+        )
+
+
 # --- Binder (repo2docker) ---------------------------------------------------------------------------
 
 
