@@ -1,12 +1,19 @@
-"""The checker in Chinese: every sentence of every exercise has a Chinese text with the same blanks, and in
-a Chinese run every line check() and hint() print is Chinese (the '<glyph> <id>: ' prefix kept), with no
-English word but code."""
+"""The checker in Chinese: every sentence of every exercise has a Chinese text with the same blanks, stamped
+with the English it translates (an English edit makes it stale), and in a Chinese run every line check()
+and hint() print is Chinese (the '<glyph> <id>: ' prefix kept), with no English word but code.
+
+After re-translating a sentence whose English changed:
+    .venv/bin/python -m tests.test_checks_i18n stamp <message id>...
+"""
 
 import ast
 import builtins
 import functools
+import hashlib
+import json
 import keyword
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +24,8 @@ from xentlib import i18n
 from xentlib.checks import FAIL, HINT, PASS, REGISTRY, TODO, TRANSLATIONS, check, hint
 
 ROOT = Path(__file__).resolve().parent.parent
+# message id -> hash of the English text its Chinese text translates
+STAMPS = ROOT / "xentlib" / "messages" / "exercises_zh" / "stamps.json"
 EXERCISES = sorted(REGISTRY)
 # Words that stay English in the Chinese texts besides CODE_WORDS and the exercise's own code.
 TERMS = {
@@ -101,6 +110,42 @@ def test_each_exercise_module_has_its_chinese_module():
     assert modules == chinese
 
 
+def english_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def english_texts() -> dict[str, str]:
+    return {key: text for ex in REGISTRY.values() for key, text in ex.messages().items()}
+
+
+def test_no_chinese_text_is_stale():
+    stamps = json.loads(STAMPS.read_text(encoding="utf-8"))
+    stale = [key for key, text in english_texts().items() if stamps.get(key) != english_hash(text)]
+    assert not stale, (
+        f"the English of {stale} changed since its Chinese text was written (or it is new): update "
+        "xentlib/messages/exercises_zh/, then .venv/bin/python -m tests.test_checks_i18n stamp <id>..."
+    )
+
+
+def test_an_english_edit_makes_its_chinese_text_stale(monkeypatch):
+    ex = REGISTRY["softmax_row"]
+    monkeypatch.setattr(ex, "task", ex.task + " (now for a whole batch)")
+    with pytest.raises(AssertionError, match=r"softmax_row\.task"):
+        test_no_chinese_text_is_stale()
+
+
+def stamp(keys: list[str]) -> None:
+    """Record that the Chinese texts of `keys` translate their English as it is now."""
+    english = english_texts()
+    unknown = [key for key in keys if key not in english or key not in TRANSLATIONS["zh"]]
+    if unknown:
+        sys.exit(f"no English sentence with a Chinese text for {unknown}")
+    stamps = json.loads(STAMPS.read_text(encoding="utf-8")) if STAMPS.exists() else {}
+    stamps.update({key: english_hash(english[key]) for key in keys})
+    STAMPS.write_text(json.dumps(dict(sorted(stamps.items())), indent=1, ensure_ascii=False) + "\n",
+                      encoding="utf-8")
+
+
 def test_no_chinese_text_without_an_english_sentence():
     known = {key for ex in REGISTRY.values() for key in ex.messages()}
     stale = sorted(set(TRANSLATIONS["zh"]) - known)
@@ -172,3 +217,9 @@ def test_the_leak_detector_finds_every_english_diagnosis(exercise_id):
     ex = REGISTRY[exercise_id]
     texts = [ex.task] + [m.diagnosis for m in ex.mistakes]
     assert all(english_words(text, exercise_id) for text in texts)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] != ["stamp"] or len(sys.argv) < 3:
+        sys.exit("usage: python -m tests.test_checks_i18n stamp <message id>...")
+    stamp(sys.argv[2:])
