@@ -1,7 +1,9 @@
 """The book site (`make book`): it builds with warnings as errors, and reads offline in headless Chromium.
 
 The site is built once per session by docs/book/build.py (what `make book` runs) into a temp folder,
-from the same cached notebook runs as tests/test_notebooks.py. Then it is served from 127.0.0.1 and
+from the same cached notebook runs as tests/test_notebooks.py: the English edition in en/, the Chinese
+one (notebooks/zh/) in zh/, with the same page names and a language switch between them.
+Then it is served from 127.0.0.1 and
 every request outside that server is blocked and recorded: a page that needs a CDN fails.
 """
 
@@ -35,6 +37,16 @@ ARTIFACTS = ROOT / "test-artifacts" / "book"
 SEED_LOSS = "1.0155949508195155"
 RAW_MATH = ("$", "\\frac", "\\(", "\\)", "\\[", "\\]", "\\begin{")
 PAGES = [p.stem for p in course_notebooks()]
+ZH_PAGES = [p.stem for p in course_notebooks(NOTEBOOKS / "zh")]
+# per edition: its notebooks, the unsolved line's words, the snapshot note, a search and the page it finds
+EDITIONS = {
+    "en": {"notebooks": course_notebooks(), "todo": ": not solved yet", "note": "run it live",
+           "snapshot": "A snapshot, not the live explorer", "search": "label smoothing",
+           "done": "Search finished"},
+    "zh": {"notebooks": course_notebooks(NOTEBOOKS / "zh"), "todo": ": 尚未完成", "note": "make lab",
+           "snapshot": "这是快照，不是可交互的探索器", "search": "标签平滑", "done": "搜索完成"},
+}
+LANGUAGES = [lang for lang, edition in EDITIONS.items() if edition["notebooks"]]
 
 
 def load_build_module():
@@ -65,21 +77,38 @@ def site() -> Path:
 # --- the build ------------------------------------------------------------------------------------
 
 
-def test_one_page_per_notebook_in_course_order_plus_landing_and_glossary(site):
-    en = site / "en"
-    for page in [*PAGES, "index", "glossary", "search"]:
-        assert (en / f"{page}.html").exists(), f"no page {page}.html"
-    assert "en/index.html" in (site / "index.html").read_text()
-    order = [a.get("href") for a in links(en / "index.html") if "toctree-l1" in a.get("li_class", "")]
-    listed = [h.removesuffix(".html") for h in order if h.removesuffix(".html") in PAGES]
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_one_page_per_notebook_in_course_order_plus_landing_and_glossary(site, lang):
+    folder, pages = site / lang, [p.stem for p in EDITIONS[lang]["notebooks"]]
+    for page in [*pages, "index", "glossary", "search"]:
+        assert (folder / f"{page}.html").exists(), f"no page {lang}/{page}.html"
+    assert f"{lang}/index.html" in [a["href"] for a in links(site / "index.html")], "the front page"
+    order = [a.get("href") for a in links(folder / "index.html") if "toctree-l1" in a.get("li_class", "")]
+    listed = [h.removesuffix(".html") for h in order if h.removesuffix(".html") in pages]
     # the side bar and the page's own list, each in course order
-    assert list(dict.fromkeys(listed)) == PAGES, "the landing page lists the notebooks in course order"
+    assert list(dict.fromkeys(listed)) == pages, f"{lang}: the landing page lists the notebooks in order"
 
 
-def test_previous_and_next_follow_the_course_order(site):
-    sequence = ["index", *PAGES, "glossary"]
+def test_the_chinese_edition_has_every_english_page():
+    assert ZH_PAGES == PAGES, "notebooks/zh/ keeps the English file names, one for one"
+
+
+def test_the_chinese_pages_are_chinese(site):
+    for page in ["index", "glossary", *ZH_PAGES]:
+        html = (site / "zh" / f"{page}.html").read_text(encoding="utf-8")
+        assert '<html lang="zh-CN"' in html, f"zh/{page}.html does not declare zh-CN"
+        assert len(re.findall(r"[\u4e00-\u9fff]", page_text(site / "zh" / f"{page}.html"))) > 100, page
+    landing = page_text(site / "zh" / "index.html")
+    assert "学习路线" in landing and "make lab" in landing and "zh/00_playground.ipynb" in landing
+    glossary = page_text(site / "zh" / "glossary.html")
+    assert "术语表" in glossary.split("Glossary")[0], "the Chinese heading first"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_previous_and_next_follow_the_course_order(site, lang):
+    sequence = ["index", *[p.stem for p in EDITIONS[lang]["notebooks"]], "glossary"]
     for before, page, after in zip(sequence, sequence[1:], sequence[2:] + [None], strict=False):
-        anchors = links(site / "en" / f"{page}.html")
+        anchors = links(site / lang / f"{page}.html")
         prev = [a["href"] for a in anchors if "left-prev" in a.get("class", "")]
         nxt = [a["href"] for a in anchors if "right-next" in a.get("class", "")]
         assert prev == [f"{before}.html"], f"{page}: previous is {prev}, expected {before}"
@@ -99,20 +128,21 @@ def test_warnings_fail_the_build(tmp_path):
         assert status != 0, f"{broken} did not fail the build"
 
 
-def test_solutions_are_not_published_and_exercises_show_unsolved(site):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_solutions_are_not_published_and_exercises_show_unsolved(site, lang):
     assert not [p for p in site.rglob("*") if "solutions" in p.parts], "a solutions folder was published"
-    texts = {p.stem: page_text(p) for p in (site / "en").glob("*.html")}
+    texts = {p.stem: page_text(p) for p in (site / lang).glob("*.html")}
     everything = " ".join(texts.values())
-    for solution in (NOTEBOOKS / "solutions").glob("*.py"):
+    for solution in NOTEBOOKS.glob("**/solutions/*.py"):
         body = " ".join(solution.read_text(encoding="utf-8").split())
         assert body not in everything, f"the solution {solution.name} appears on a page"
-    for path in course_notebooks():
+    for path in EDITIONS[lang]["notebooks"]:
         nb = json.loads(path.read_text(encoding="utf-8"))
         for cell in nb["cells"]:
             exercise = cell.get("metadata", {}).get("exercise")
             if exercise:
-                assert f"⏳ {exercise}: not solved yet" in texts[path.stem], (
-                    f"{path.stem}: exercise {exercise} is not shown unsolved"
+                assert f"⏳ {exercise}{EDITIONS[lang]['todo']}" in texts[path.stem], (
+                    f"{lang}/{path.stem}: exercise {exercise} is not shown unsolved"
                 )
 
 
@@ -136,6 +166,35 @@ def test_internal_links_resolve(site):
                 if unquote(fragment) not in ids_cache[path]:
                     broken.append(f"{page.relative_to(site)}: {href} (no id {fragment!r})")
     assert not broken, "broken links:\n" + "\n".join(broken)
+    assert (site / "zh").is_dir() == bool(ZH_PAGES), "the check covers both editions"
+
+
+def test_each_page_links_to_its_counterpart_in_the_other_language(site):
+    """en/<page>.html <-> zh/<page>.html: the switch names the other language and the link comes back."""
+    if not ZH_PAGES:
+        pytest.skip("no Chinese edition (notebooks/zh/) yet")
+    missing = []
+    for lang, other, label in (("en", "zh", "中文"), ("zh", "en", "English")):
+        for page in sorted((site / lang).glob("*.html")):
+            switch = [a for a in links(page) if "xentlib-language-switch" in a.get("class", "")]
+            expected = f"../{other}/{page.name}"
+            if [a["href"] for a in switch] != [expected]:
+                found = [a["href"] for a in switch]
+                missing.append(f"{lang}/{page.name}: switch {found}, expected {expected}")
+                continue
+            back = site / other / page.name
+            assert back.exists(), f"{lang}/{page.name} links to {expected}, which does not exist"
+            assert switch[0].get("hreflang") in ("en", "zh-CN") and label in _switch_text(page), page
+            assert [a["href"] for a in links(back) if "xentlib-language-switch" in a.get("class", "")] == [
+                f"../{lang}/{page.name}"
+            ], f"{other}/{page.name} does not link back to {lang}/{page.name}"
+    assert not missing, "\n".join(missing)
+
+
+def _switch_text(page: Path) -> str:
+    html = page.read_text(encoding="utf-8")
+    at = html.index("xentlib-language-switch")
+    return re.sub(r"<[^>]+>", "", html[at : html.index("</a>", at)])
 
 
 # --- in the browser -------------------------------------------------------------------------------
@@ -221,48 +280,85 @@ def test_every_page_loads_offline_with_math_and_images(browser, site):
     assert not outside, f"requests outside the site (blocked): {sorted(set(outside))}"
     assert not report, "\n".join(report)
     assert plots >= 5 and maths >= 20, f"only {plots} plots and {maths} formulas found: is the book complete?"
+    assert all(any(p.startswith(f"{lang}/") for p in pages) for lang in LANGUAGES), "every edition was read"
 
 
-def test_playground_and_notebook_01_screenshots(browser):
+def test_the_language_switch_is_visible_and_goes_to_the_other_edition(browser):
+    """On a wide screen and a phone the switch shows in the page's header; a click opens the same page."""
+    if not ZH_PAGES:
+        pytest.skip("no Chinese edition (notebooks/zh/) yet")
+    context, base, _ = browser
+    page, problems = open_page(context, urljoin(base, "index.html"))  # the front door offers both
+    for lang in ("en", "zh"):
+        assert page.locator(f'a[href="{lang}/index.html"]').is_visible(), f"the front page offers no {lang}"
+    page.close()
+    for width in (1280, 400):
+        for lang, other in (("en", "zh"), ("zh", "en")):
+            page, more = open_page(context, urljoin(base, f"{lang}/{PAGES[1]}.html"))
+            page.set_viewport_size({"width": width, "height": 800})
+            switch = page.locator("a.xentlib-language-switch")
+            assert switch.count() == 1 and switch.is_visible(), f"{lang}, {width}px: no visible switch"
+            switch.click()
+            page.wait_for_load_state("load")
+            assert page.url == urljoin(base, f"{other}/{PAGES[1]}.html"), page.url
+            page.close()
+            problems += more
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_playground_and_notebook_01_screenshots(browser, lang):
     context, base, _ = browser
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for name in (PAGES[0], next(p for p in PAGES if p.startswith("01_"))):
-        page, problems = open_page(context, urljoin(base, f"en/{name}.html"))
-        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+        page, problems = open_page(context, urljoin(base, f"{lang}/{name}.html"))
+        page.screenshot(path=str(ARTIFACTS / f"{lang}-{name}.png"), full_page=False)
         page.close()
         assert not problems, problems
 
 
-def test_explorers_show_a_snapshot_and_a_run_it_live_note(browser, site):
-    """Each explorer's output is its static snapshot, labelled; the playground's shows the seed loss."""
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_explorers_show_a_snapshot_and_a_run_it_live_note(browser, site, lang):
+    """Each explorer's output is its static snapshot, labelled; the playground's shows the seed loss
+    (in Chinese words in the Chinese edition: its first cell sets the language)."""
     context, base, _ = browser
+    edition = EDITIONS[lang]
     playground = next(p for p in PAGES if "playground" in p)
-    for path in course_notebooks():
+    for path in edition["notebooks"]:
         name = path.stem
-        html = (site / "en" / f"{name}.html").read_text(encoding="utf-8")
-        assert "vnd.jupyter.widget" not in html, f"{name}: a widget view or widget state left on the page"
-        page, _ = open_page(context, urljoin(base, f"en/{name}.html"))
+        html = (site / lang / f"{name}.html").read_text(encoding="utf-8")
+        assert "vnd.jupyter.widget" not in html, f"{lang}/{name}: a widget view or state left on the page"
+        page, _ = open_page(context, urljoin(base, f"{lang}/{name}.html"))
         snapshots = page.locator(".xentlib-snapshot")
         texts = [snapshots.nth(i).inner_text() for i in range(snapshots.count())]
         page.close()
         if "Explorer(" in path.read_text(encoding="utf-8"):
-            assert texts, f"{name} shows an explorer, its page no snapshot of it"
-        assert all("run it live" in t for t in texts), f"{name}: a snapshot without its note"
-        assert all(len(t.split("A snapshot, not the live explorer")[0].strip()) > 0 for t in texts), (
-            f"{name}: an explorer output shows the note but no snapshot of the explorer"
+            assert texts, f"{lang}/{name} shows an explorer, its page no snapshot of it"
+        assert all(edition["note"] in t for t in texts), f"{lang}/{name}: a snapshot without its note"
+        assert all(len(t.split(edition["snapshot"])[0].strip()) > 0 for t in texts), (
+            f"{lang}/{name}: an explorer output shows the note but no snapshot of the explorer"
         )
         if name == playground:
-            assert texts, "the playground page shows no explorer snapshot"
-            assert any(SEED_LOSS in t for t in texts), f"the playground's snapshot does not show {SEED_LOSS}"
+            assert texts, f"the {lang} playground page shows no explorer snapshot"
+            seed = [t.split(edition["snapshot"])[0] for t in texts if SEED_LOSS in t]
+            assert seed, f"the {lang} playground's snapshot does not show {SEED_LOSS}"
+            if lang == "zh":
+                assert "损失" in seed[0] and "快照" in seed[0], f"not a Chinese snapshot: {seed[0][:300]}"
+                prose = re.sub(r"[\w.]+\([^)]*\)", "", seed[0])  # code shown as code: cross_entropy(...)
+                words = re.findall(r"\b(?:loss|Loss|sample|class|label|mean)\b", prose)
+                assert not words, f"English words {words} in the Chinese snapshot: {seed[0][:300]}"
 
 
-def test_search_finds_label_smoothing(browser):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_finds_label_smoothing(browser, lang):
     context, base, _ = browser
-    page, problems = open_page(context, urljoin(base, "en/search.html?q=label+smoothing"))
-    page.wait_for_function("() => /Search finished/.test(document.body.innerText)", timeout=30_000)
+    query = EDITIONS[lang]["search"]
+    page, problems = open_page(context, urljoin(base, f"{lang}/search.html?q={query.replace(' ', '+')}"))
+    done = EDITIONS[lang]["done"]  # Sphinx's own words in the page's language
+    page.wait_for_function(f"() => document.body.innerText.includes({done!r})", timeout=30_000)
     hrefs = page.eval_on_selector_all("#search-results li a", "els => els.map(e => e.getAttribute('href'))")
     modules = next(p for p in PAGES if p.endswith("_pytorch_modules"))
-    assert any(h.startswith(f"{modules}.html") for h in hrefs), f"results: {hrefs}"
+    assert any(h.startswith(f"{modules}.html") for h in hrefs), f"{lang}, {query!r}: results {hrefs}"
     # the results quote the pages' text: formulas in it are typeset too (docs/book/_static/book.js)
     try:
         page.wait_for_function(f"() => !({RAW_TEX_IN_RESULTS_JS})()", timeout=20_000)

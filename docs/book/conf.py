@@ -8,12 +8,15 @@ See docs/book/README.md for why.
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-STAGED_STATIC = HERE.parent.parent / "build" / "book" / "static"  # MathJax, copied there by build.py
+WORK = HERE.parent.parent / "build" / "book"
+STAGED_STATIC = WORK / "static"  # MathJax, copied there by build.py
 
 project = "Softmax cross-entropy, from arithmetic by hand to PyTorch"
 author = "the xentlib contributors"
 copyright = "the xentlib contributors, MIT licence"
 language = "en"  # the Chinese edition builds the same config with -D language=zh_CN
+# Chinese search: jieba splits the words; the glossary's terms (标签平滑, ...) stay whole (build.py).
+html_search_options = {"dict": str(WORK / "jieba-terms.txt")}
 
 extensions = ["myst_nb"]
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist"]
@@ -51,4 +54,50 @@ html_theme_options = {
     "use_repository_button": False,
     "navigation_with_keys": True,
     "launch_buttons": {},
+    "article_header_end": ["language-switch.html", "article-header-buttons.html"],
 }
+
+# Each edition's own words; the page names are the same in both (build.py).
+EDITIONS = {
+    "en": {"title": "Softmax cross-entropy", "switch": "English", "hreflang": "en",
+           "hint": "Read this page in English"},
+    "zh": {"title": "Softmax 交叉熵", "switch": "中文", "hreflang": "zh-CN", "hint": "阅读本页的中文版"},
+}
+ALWAYS_THERE = {"search", "genindex"}  # pages Sphinx makes in every edition
+
+
+def edition_of(language: str) -> str:
+    return "zh" if language.startswith("zh") else "en"
+
+
+def set_title(app, config) -> None:
+    config.html_title = EDITIONS[edition_of(config.language)]["title"]
+
+
+def language_switch(app, pagename, templatename, context, doctree) -> None:
+    """The link to the same page in the other edition, when that edition has it (language-switch.html)."""
+    other = "zh" if edition_of(app.config.language) == "en" else "en"
+    src = WORK / "src" / other
+    exists = pagename in ALWAYS_THERE or any((src / f"{pagename}{ext}").exists() for ext in (".ipynb", ".md"))
+    if not exists:
+        return
+    depth = pagename.count("/") + 1
+    context["xentlib_switch"] = {"href": "../" * depth + f"{other}/{pagename}.html", **EDITIONS[other]}
+
+
+def chinese_search_with_its_stemmer(app) -> None:
+    """Sphinx 9.0's Chinese search loads the English stemmer but calls it ChineseStemmer, so every page
+    logs "ChineseStemmer is not defined" and the search never finishes (sphinx-doc/sphinx#14229, fixed
+    upstream by deriving the name from the stemmer file). Naming the stemmer it loads does the same."""
+    from sphinx.search.zh import SearchChinese
+
+    class SearchChineseStemmed(SearchChinese):
+        language_name = "English"  # -> window.Stemmer = EnglishStemmer (english-stemmer.js)
+
+    app.add_search_language(SearchChineseStemmed)
+
+
+def setup(app):
+    chinese_search_with_its_stemmer(app)
+    app.connect("config-inited", set_title)
+    app.connect("html-page-context", language_switch)
