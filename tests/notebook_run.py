@@ -33,6 +33,9 @@ def course_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
     return sorted(folder.glob("[0-9]*.ipynb"))
 
 
+SOURCE_SUFFIXES = {".py", ".js", ".css", ".json"}
+
+
 @functools.cache
 def _environment() -> str:
     packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
@@ -44,8 +47,10 @@ def cache_key(nb, cwd: Path, timeout: int) -> str:
     digest = hashlib.sha256()
     for part in (nbformat.writes(nb), _environment(), str(cwd), str(timeout), Path(__file__).read_text()):
         digest.update(part.encode("utf-8") + b"\0")
-    for source in sorted((ROOT / "xentlib").glob("*.py")):
-        digest.update(source.name.encode("utf-8") + b"\0" + source.read_bytes() + b"\0")
+    package = ROOT / "xentlib"
+    for source in sorted(p for p in package.rglob("*") if p.suffix in SOURCE_SUFFIXES and p.is_file()):
+        name = source.relative_to(package).as_posix()  # messages/, exercises/ too: they change outputs
+        digest.update(name.encode("utf-8") + b"\0" + source.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

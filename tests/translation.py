@@ -29,12 +29,8 @@ ZH_DIR = NB_DIR / "zh"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ZH_ONLY, ZH_TEXT = "zh-only", "zh-text"
 LANGUAGE_CELL = (
-    "# 本笔记本的所有提示、练习检查和交互组件都使用中文；图中的中文用已安装的中文字体绘制。\n"
-    "from xentlib.fonts import use_cjk_font\n"
-    "from xentlib.i18n import set_language\n"
-    "\n"
-    'set_language("zh")\n'
-    "use_cjk_font();"
+    "# 中文版：报错信息、练习检查和探索器都用中文显示，图中的中文用已安装的中文字体绘制。\n"
+    "%env XENTLIB_LANG=zh"
 )
 
 

@@ -34,7 +34,7 @@ def use_cjk_font(quiet: bool = False) -> str | None:
 
     Sets axes.unicode_minus = False: CJK fonts often lack U+2212, the minus sign matplotlib draws by
     default, so negative tick labels would show a box. With no CJK font, plots keep their fonts and
-    one message (in both languages) says what to install; plots should then use English labels.
+    one message (in both languages) says what to install.
     """
     import matplotlib as mpl
 

@@ -4,8 +4,9 @@ A message is looked up by id and filled in with str.format: ``tr("label_out_of_r
 The tables live in ``xentlib.messages`` (one module per area, each a dict ``id -> {"en": ..., "zh": ...}``),
 so a translator sees both languages side by side and a test can check that none is missing.
 
-The language is chosen once per kernel: ``set_language("zh")`` (a notebook's first cell does this), or
-the environment variable ``XENTLIB_LANG=zh`` before Python starts. English is the default.
+The language is chosen once per kernel: ``set_language("zh")``, or the environment variable
+``XENTLIB_LANG=zh`` set before xentlib is first imported (a Chinese notebook's first code cell runs
+``%env XENTLIB_LANG=zh``). English is the default. Choosing Chinese also selects a CJK font for plots.
 """
 
 from __future__ import annotations
@@ -32,7 +33,20 @@ def set_language(lang: str) -> str:
     """Choose the language of every message from now on ('en' or 'zh'); returns the normalised code."""
     global _language
     _language = _normalise(lang)
+    if _language == "zh":
+        _chinese_plots()
     return _language
+
+
+def _chinese_plots() -> None:
+    """Chinese plot text needs a CJK font: select one (xentlib.fonts) wherever matplotlib is installed."""
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        return
+    from .fonts import use_cjk_font
+
+    use_cjk_font()
 
 
 def language() -> str:
