@@ -564,3 +564,55 @@ def test_static_html_export_shows_snapshots_offline(lab_and_browser, tmp_path):
         )
     finally:
         page.close()
+
+
+SET_EXERCISE_JS = """async (args) => {
+    const panel = window.jupyterapp.shell.currentWidget;
+    const nb = panel.content;
+    const i = nb.widgets.findIndex(c => c.model.getMetadata('exercise') === args.id);
+    nb.widgets[i].model.sharedModel.setSource(args.source);
+    nb.activeCellIndex = i;
+    await window.jupyterapp.commands.execute('notebook:run-cell-and-select-next');
+    await window.jupyterapp.commands.execute('notebook:run-cell-and-select-next');
+    nb.widgets[i + 1].node.scrollIntoView({block: 'center'});
+    return i + 1;
+}"""
+CHECK_OUTPUT_JS = """(args) => {
+    const cell = window.jupyterapp.shell.currentWidget.content.widgets[args.index];
+    const out = cell.node.querySelector('.jp-OutputArea-output');
+    return out && out.innerText.startsWith(args.glyph) ? out.innerText : null;
+}"""
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def solve_in_page(page, exercise_id: str, source: str, glyph: str) -> str:
+    """Type `source` into the exercise's cell, run it and its check cell, return the check's line."""
+    index = page.evaluate(SET_EXERCISE_JS, {"id": exercise_id, "source": source})
+    handle = page.wait_for_function(CHECK_OUTPUT_JS, arg={"index": index, "glyph": glyph}, timeout=30_000)
+    return handle.json_value()
+
+
+def test_a_chinese_notebook_in_jupyterlab(lab_and_browser):
+    """The Chinese edition in JupyterLab: the explorer and unsolved, failing and passing checks in Chinese."""
+    lab, context = lab_and_browser
+    page = open_and_run(lab, context, "zh/01_softmax_by_hand.ipynb")
+    try:
+        loss_root = page.locator(f"{PANEL} .xent-loss-explorer").first
+        loss_root.scroll_into_view_if_needed()
+        shown = loss_root.inner_text()
+        assert "样本 0" in shown and "损失" in shown and "1.0155949508195155" in shown, shown
+        change_and_time(page, loss_root, press_slider(loss_root, 0))
+        assert displayed(assert_consistent(loss_root))
+        page.screenshot(path=str(ARTIFACTS / "browser-zh-01-explorer.png"))
+        outputs = page.locator(f"{PANEL} .jp-OutputArea-output").all_inner_texts()
+        assert any(t.startswith("⏳ softmax_row:") and CJK.search(t) for t in outputs), "no Chinese ⏳ line"
+        wrong = solve_in_page(page, "softmax_row", "import numpy as np\n\n\ndef softmax_row(z):\n"
+                              "    return np.exp(z)  # forgot to normalise\n", "❌")
+        assert wrong.startswith("❌ softmax_row:") and CJK.search(wrong), wrong
+        page.screenshot(path=str(ARTIFACTS / "browser-zh-01-failing-check.png"))
+        solution = (NB_DIR / "solutions" / "sample_loss.py").read_text()
+        right = solve_in_page(page, "sample_loss", solution, "✅")
+        assert right.startswith("✅ sample_loss:") and CJK.search(right), right
+        page.screenshot(path=str(ARTIFACTS / "browser-zh-01-passing-check.png"))
+    finally:
+        page.close()
