@@ -59,7 +59,7 @@ def test_a_new_translation_is_current(pair):
     zh = tr.load(zh_path)
     language_cell = zh["cells"][1]
     assert tr.ZH_ONLY in language_cell["metadata"]["tags"]
-    assert 'set_language("zh")' in tr.source(language_cell)
+    assert "%env XENTLIB_LANG=zh" in tr.source(language_cell)
 
 
 def test_an_untranslated_markdown_cell_is_named(tmp_path, monkeypatch):
