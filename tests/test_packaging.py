@@ -1,0 +1,38 @@
+"""xentlib installed from a wheel (pip install ., not -e) has every module and file the checkout has."""
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = {".py", ".js", ".css"}
+
+
+def test_the_wheel_holds_the_whole_package_and_works_on_its_own(tmp_path):
+    source = tmp_path / "source"  # a copy: setuptools would reuse a stale build/ folder of the checkout
+    shutil.copytree(ROOT / "xentlib", source / "xentlib", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy(ROOT / name, source / name)
+    pip_wheel = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet"]
+    subprocess.run([*pip_wheel, "-w", str(tmp_path), str(source)], check=True, cwd=tmp_path)
+    (wheel,) = tmp_path.glob("xentlib-*.whl")
+    in_checkout = {
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "xentlib").rglob("*")
+        if p.suffix in SHIPPED and "__pycache__" not in p.parts
+    }
+    with zipfile.ZipFile(wheel) as archive:
+        in_wheel = {name for name in archive.namelist() if Path(name).suffix in SHIPPED}
+        archive.extractall(tmp_path / "site")
+    assert in_checkout - in_wheel == set(), "pyproject.toml leaves these out of the package"
+    script = (
+        "import xentlib, xentlib.exercises, xentlib.widgets; from xentlib.i18n import tr, set_language; "
+        "set_language('zh'); print(xentlib.__file__); print(tr('no_cjk_font'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], env={"PYTHONPATH": str(tmp_path / "site"), "MPLBACKEND": "Agg"},
+        cwd=tmp_path, check=True, capture_output=True, text=True,
+    ).stdout
+    assert out.startswith(str(tmp_path / "site")) and "中文字体" in out
