@@ -21,7 +21,10 @@ The Chinese edition (notebooks/zh/, run with notebooks/zh/ as its folder) follow
 conventions; tests/test_translation.py ties each of its cells to the English cell it translates.
 
 Each notebook runs twice per session, unsolved and with the solutions filled in; every test reuses
-those two runs. The times are printed at the end (tests/conftest.py); they are not asserted.
+those two runs. A Chinese notebook's solved run is made as on a machine with no CJK font
+(XENTLIB_CJK_FONT=none), so its plots must fall back to their English text; its unsolved run draws
+Chinese with the installed font. Neither may leave a missing glyph (an empty box) in a plot.
+The times are printed at the end (tests/conftest.py); they are not asserted.
 """
 
 from __future__ import annotations
@@ -133,6 +136,14 @@ def cells_seconds(nb) -> float:
     return (max(stamps) - min(stamps)).total_seconds() if stamps else float("nan")
 
 
+def without_cjk_font(nb):
+    """The notebook as run with no CJK font installed: its language cell also sets XENTLIB_CJK_FONT=none."""
+    plain = copy.deepcopy(nb)
+    cell = next(c for c in plain.cells if "zh-only" in tags(c))
+    cell.source += "\n%env XENTLIB_CJK_FONT=none"
+    return plain
+
+
 def with_solutions(nb):
     solved = copy.deepcopy(nb)
     for i, exercise_id in exercise_cells(solved):
@@ -153,6 +164,8 @@ def executed(notebook_times):
             nb = read(path)
             if solved:
                 nb = with_solutions(nb)
+            if solved and edition(path) == "zh":
+                nb = without_cjk_font(nb)
             nb, wall = run_notebook(nb, path.parent, timeout=CELL_TIMEOUT)  # shared with the book; cached
             which = "solved" if solved else "unsolved"
             notebook_times.setdefault(name(path), {})[which] = (wall, cells_seconds(nb))
@@ -286,6 +299,17 @@ def test_every_check_passes_with_the_reference_solutions(path, executed):
         assert any(line.startswith(f"{PASS} {exercise_id}:") for line in lines), (
             f"no pass line for {exercise_id!r}"
         )
+
+
+@pytest.mark.parametrize("solved", [False, True], ids=["unsolved", "solved"])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_plots_have_no_missing_glyphs(path, solved, executed):
+    """Chinese plot text needs a CJK font; without one (the zh solved run) plots use their English text."""
+    text = all_output_text(executed(path, solved=solved))
+    where = text.find("missing from font")
+    assert where < 0, "a plot drew empty boxes:\n" + text[max(where - 300, 0) : where + 100]
+    no_font = edition(path) == "zh" and solved
+    assert text.count("No Chinese font found for plots") == no_font, "the message: once, only with no font"
 
 
 @pytest.mark.parametrize(

@@ -142,3 +142,20 @@ TRANSLATED = [p for p in tr.english_notebooks() if tr.counterpart(p).exists()]
 @pytest.mark.parametrize("en_path", TRANSLATED, ids=lambda p: p.stem)
 def test_each_chinese_notebook_is_current(en_path):
     assert tr.problems(en_path) == []
+
+
+def test_the_english_plot_text_table_is_current():
+    """xentlib/messages/plot_text_en.py (Chinese plots with no CJK font) matches the notebooks."""
+    assert tr.PLOT_TEXT.read_text(encoding="utf-8") == tr.plot_text_module(), (
+        "a zh-text cell that draws changed: run python -m tests.translation plot-text"
+    )
+
+
+def test_plot_text_pairs_each_chinese_string_with_the_english_one_at_the_same_place():
+    en = 'ax.set_title(f"sample {i}, label {y}"); plt.xlabel("step"); print("loss")'
+    zh = 'ax.set_title(f"样本 {i}，标签 {y}"); plt.xlabel("步数"); print("损失")'
+    assert tr.english_texts(en, zh) == [
+        (["样本 ", None, "，标签 ", None], ["sample ", None, ", label ", None]),
+        (["步数"], ["step"]),
+        (["损失"], ["loss"]),
+    ]

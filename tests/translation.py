@@ -10,6 +10,7 @@ draw words, and may differ only in comments and in strings translated into Chine
     python -m tests.translation status              # what is missing, stale or different
     python -m tests.translation new 05_pytorch_building_blocks   # a zh copy to translate, all stamped
     python -m tests.translation stamp 05_pytorch_building_blocks [CELL_ID ...]   # after re-translating
+    python -m tests.translation plot-text           # rewrite xentlib/messages/plot_text_en.py
 
 docs/translating.md says how to keep the edition up to date.
 """
@@ -24,9 +25,12 @@ import re
 import sys
 from pathlib import Path
 
-NB_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+ROOT = Path(__file__).resolve().parent.parent
+NB_DIR = ROOT / "notebooks"
+PLOT_TEXT = ROOT / "xentlib" / "messages" / "plot_text_en.py"
 ZH_DIR = NB_DIR / "zh"
 CJK = re.compile(r"[\u4e00-\u9fff]")
+DRAWS = re.compile(r"\b(plt|fig|ax|axes)\.|\.(set_title|set_xlabel|set_ylabel|legend|text|annotate)\(")
 ZH_ONLY, ZH_TEXT = "zh-only", "zh-text"
 LANGUAGE_CELL = (
     "# 中文版：报错信息、练习检查和探索器都用中文显示，图中的中文用已安装的中文字体绘制。\n"
@@ -152,6 +156,90 @@ def words_only_problem(en_src: str, zh_src: str) -> str | None:
     return None
 
 
+def _aligned_texts(en_node: ast.AST, zh_node: ast.AST):
+    """Pairs (en, zh) of a cell's string constants and f-strings, found at the same place in both trees."""
+    if isinstance(zh_node, ast.JoinedStr):
+        yield en_node, zh_node
+    elif isinstance(zh_node, ast.Constant) and isinstance(zh_node.value, str):
+        yield en_node, zh_node
+    else:
+        children = zip(ast.iter_child_nodes(en_node), ast.iter_child_nodes(zh_node), strict=True)
+        for en_child, zh_child in children:
+            yield from _aligned_texts(en_child, zh_child)
+
+
+def _parts(node: ast.AST) -> list[str | None]:
+    """An f-string's text pieces with None for each {value}; a plain string is one piece."""
+    if isinstance(node, ast.Constant):
+        return [node.value]
+    return [part.value if isinstance(part, ast.Constant) else None for part in node.values]
+
+
+def english_texts(en_src: str, zh_src: str) -> list[tuple[list[str | None], list[str | None]]]:
+    """The (Chinese, English) pieces of every string of a zh-text cell that the translation changed."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    trees = [ast.parse(TransformerManager().transform_cell(src)) for src in (zh_src, en_src)]
+    pairs = []
+    for en_node, zh_node in _aligned_texts(trees[1], trees[0]):
+        zh, en = _parts(zh_node), _parts(en_node)
+        if zh != en and any(piece and CJK.search(piece) for piece in zh):
+            pairs.append((zh, en))
+    return pairs
+
+
+def plot_text_table() -> tuple[dict[str, str], list[tuple[list[str | None], list[str | None]]]]:
+    """Every translated string of the zh-text cells that draw: plain ones as {zh: en}, f-strings as pieces."""
+    literals, templates = {}, []
+    for en_path in english_notebooks():
+        english = {cell["id"]: cell for cell in load(en_path)["cells"]}
+        cells = load(counterpart(en_path))["cells"]
+        for cell in filter(_draws(cells), cells):
+            if ZH_TEXT not in tags(cell):
+                continue
+            en_cell = english[cell["metadata"]["translation"]["en_id"]]
+            for zh, en in english_texts(source(en_cell), source(cell)):
+                if len(zh) == 1 and len(en) == 1:
+                    literals.setdefault(zh[0], en[0])
+                elif (zh, en) not in templates:
+                    templates.append((zh, en))
+    return literals, templates
+
+
+def _draws(cells: list[dict]):
+    """A test for the cells that draw: they call matplotlib, or a function a drawing cell defines."""
+    drawing = [source(cell) for cell in cells if DRAWS.search(source(cell))]
+    helpers = {name for src in drawing for name in re.findall(r"^def (\w+)", src, re.M)}
+    calls = re.compile(rf"\b({'|'.join(sorted(helpers))})\(") if helpers else DRAWS
+    return lambda cell: bool(DRAWS.search(source(cell)) or calls.search(source(cell)))
+
+
+def plot_text_module() -> str:
+    """The source of xentlib/messages/plot_text_en.py, generated from the notebooks."""
+    literals, templates = plot_text_table()
+    lines = [
+        '"""English for the Chinese edition\'s plot text, for machines with no CJK font (xentlib.fonts).',
+        "",
+        "Generated from the zh-text cells of notebooks/zh/ that draw, by",
+        "`python -m tests.translation plot-text`; do not edit (tests/test_translation.py checks it).",
+        "LITERALS maps a Chinese string to its English one; TEMPLATES pairs the pieces of an f-string,",
+        'None standing for each {value}, e.g. (["第 ", None, " 类"], ["class ", None]).',
+        '"""',
+        "",
+        "# ruff: noqa: E501",
+        "",
+        "LITERALS = {",
+        *(f"    {zh!r}: {en!r}," for zh, en in sorted(literals.items())),
+        "}",
+        "",
+        "TEMPLATES = [",
+        *(f"    ({zh!r}, {en!r})," for zh, en in templates),
+        "]",
+        "",
+    ]
+    return "\n".join(lines)
+
+
 def stamp(stem: str, cell_ids: list[str] | None = None) -> int:
     """Record the current English hashes in the zh cells (all, or those with the given zh cell ids)."""
     en_path = NB_DIR / f"{stem}.ipynb"
@@ -205,6 +293,11 @@ def main(argv: list[str]) -> int:
         return 1 if found else 0
     if command == "new" and len(rest) == 1:
         print(f"wrote {new(rest[0])}: translate its markdown and zh-text cells; keep the code as it is")
+        return 0
+    if command == "plot-text" and not rest:
+        PLOT_TEXT.write_text(plot_text_module(), encoding="utf-8")
+        literals, templates = plot_text_table()
+        print(f"wrote {PLOT_TEXT.relative_to(ROOT)}: {len(literals)} strings, {len(templates)} f-strings")
         return 0
     if command == "stamp" and rest:
         print(f"stamped {stamp(rest[0], rest[1:])} cell(s)")

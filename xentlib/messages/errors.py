@@ -174,10 +174,12 @@ MESSAGES = register("errors", {
         "zh": "温度（temperature）必须 > 0，但得到的是 {value}",
     },
     "no_cjk_font": {
-        "en": "No Chinese font found for plots: Chinese titles and labels will show as empty boxes. "
-              "Install one, e.g. 'apt-get install fonts-noto-cjk' (Debian/Ubuntu), then restart the kernel.",
-        "zh": "没有找到可用于绘图的中文字体：图中的中文标题和标签会显示成空白方框。请先安装一种中文字体，"
-              "例如 'apt-get install fonts-noto-cjk'（Debian/Ubuntu），然后重启内核（kernel）。",
+        "en": "No Chinese font found for plots, so plots show their titles and labels in English. To see "
+              "them in Chinese, install one, e.g. 'apt-get install fonts-noto-cjk' (Debian/Ubuntu), then "
+              "restart the kernel.",
+        "zh": "没有找到可用于绘图的中文字体，所以图中的标题和标签改用英文显示。"
+              "若想看到中文，请先安装一种中文字体，例如 'apt-get install fonts-noto-cjk'"
+              "（Debian/Ubuntu），然后重启内核（kernel）。",
     },
     "params_shape": {
         "en": "for X of shape {x_shape} need W of shape ({features}, C) and b of shape (C,), "
