@@ -23,8 +23,11 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt requirements-b
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	@touch $@
 
+# etc/jupyter: the server settings for the explorers (TCP_NODELAY), added to any the user has.
+JUPYTER_ENV := JUPYTER_CONFIG_PATH=$(CURDIR)/etc/jupyter$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH))
+
 lab: $(VENV)/.installed  ## set up, then open JupyterLab on the notebooks (localhost, token on)
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
+	$(JUPYTER_ENV) $(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
 	  --ServerApp.root_dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 # axe-core (npm) for the explorers' accessibility tests; without npm those tests skip (CI=true: fail).

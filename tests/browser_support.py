@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
+# The server settings `make lab` uses (TCP_NODELAY for kernel websockets): measure what learners get.
+SERVER_CONFIG_DIR = Path(__file__).resolve().parent.parent / "etc" / "jupyter"
 # Without the networking flags Chromium hangs on a closed network; never `playwright install`.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -107,6 +109,8 @@ class Lab:
         ]:
             env[var] = str(self.home / sub)
             (self.home / sub).mkdir(parents=True, exist_ok=True)
+        extra = env.get("JUPYTER_CONFIG_PATH")
+        env["JUPYTER_CONFIG_PATH"] = os.pathsep.join([str(SERVER_CONFIG_DIR), *([extra] if extra else [])])
         notification = self.home / "settings" / "@jupyterlab" / "apputils-extension"
         notification.mkdir(parents=True, exist_ok=True)
         (notification / "notification.jupyterlab-settings").write_text(

@@ -95,20 +95,9 @@ c.JupyterHub.load_roles = [
 """
 
 # jupyter_server leaves Nagle's algorithm on for kernel websockets: a reply's second small frame then
-# waits for the peer's delayed ACK (~40 ms on Linux). `--nodelay` measures the class with it off.
-NODELAY_CONFIG = """\
-from jupyter_server.services.kernels.websocket import KernelWebsocketHandler
-
-_open = KernelWebsocketHandler.open
-
-
-async def _open_without_nagle(self, *args, **kwargs):
-    self.set_nodelay(True)
-    return await _open(self, *args, **kwargs)
-
-
-KernelWebsocketHandler.open = _open_without_nagle
-"""
+# waits for the peer's delayed ACK (~40 ms on Linux). `--nodelay` measures the class with the server
+# settings `make lab` uses (etc/jupyter/jupyter_server_config.py: TCP_NODELAY on).
+SERVER_CONFIG_DIR = REPO / "etc" / "jupyter"
 
 
 @dataclass
@@ -230,9 +219,7 @@ class Hub:
         self.origin = git_origin(pull_copy(tmp / "origin"))
         extra_env = {}
         if nodelay:
-            (tmp / "config").mkdir()
-            (tmp / "config" / "jupyter_server_config.py").write_text(NODELAY_CONFIG)
-            extra_env["JUPYTER_CONFIG_PATH"] = str(tmp / "config")
+            extra_env["JUPYTER_CONFIG_PATH"] = str(SERVER_CONFIG_DIR)
         config = HUB_CONFIG.format(
             public_port=self.port, hub_port=free_port(), proxy_api_port=free_port(), proxy=proxy,
             tmp=str(tmp), singleuser=str(BIN / "jupyterhub-singleuser"), server_args=server_args,
