@@ -98,6 +98,7 @@ def test_the_chinese_pages_are_chinese(site):
         html = (site / "zh" / f"{page}.html").read_text(encoding="utf-8")
         assert '<html lang="zh-CN"' in html, f"zh/{page}.html does not declare zh-CN"
         assert len(re.findall(r"[\u4e00-\u9fff]", page_text(site / "zh" / f"{page}.html"))) > 100, page
+        assert "env: XENTLIB_LANG" not in html, f"zh/{page}.html shows the language cell's echo"
     landing = page_text(site / "zh" / "index.html")
     assert "学习路线" in landing and "make lab" in landing and "zh/00_playground.ipynb" in landing
     glossary = page_text(site / "zh" / "glossary.html")

@@ -126,6 +126,13 @@ def static_outputs(nb, name: str, edition: Edition = EDITIONS[0]) -> None:
             data.pop("text/plain", None)  # the widget's repr ("LossExplorer(children=...)") says nothing
 
 
+def quiet_language_cell(nb) -> None:
+    """The Chinese edition's language cell keeps its code but not its echo ("env: XENTLIB_LANG=zh")."""
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "zh-only" in cell.metadata.get("tags", []):
+            cell.outputs = []
+
+
 def book_links(nb, edition: Edition = EDITIONS[0]) -> None:
     """Links to notebooks/README.md (where the glossary lives) point at the book's glossary page."""
     def title(text: str) -> str:  # a link shown as "README.md" is named after what it now opens
@@ -179,6 +186,7 @@ def prepare_sources(src: Path, edition: Edition = EDITIONS[0]) -> list[str]:
         if problems:
             sys.exit(f"{path.name} raised outside cells tagged raises-exception:\n" + "\n".join(problems))
         static_outputs(nb, path.name, edition)
+        quiet_language_cell(nb)
         book_links(nb, edition)
         write_if_changed(src / path.name, nbformat.writes(nb) + "\n")
         pages.append(path.stem)
