@@ -36,6 +36,8 @@ def test_every_message_has_both_languages_with_the_same_blanks(msg_id, texts):
     words = english_words(re.sub(r"\{[^}]*\}", "", texts["en"]))
     assert not words or CJK.search(texts["zh"]), f"{msg_id}: {words} not translated"
     assert not CJK.search(texts["en"]), f"{msg_id}: Chinese characters in the English text"
+    half_width = re.search(r"[\u4e00-\u9fff][,;:?!] ?[\u4e00-\u9fff]|[。，；：？！] ", texts["zh"])
+    assert not half_width, f"{msg_id}: Chinese wants full-width punctuation, no space: {half_width[0]!r}"
 
 
 def english_words(text: str) -> list[str]:
@@ -136,15 +138,19 @@ def visible_text(page: str) -> str:
 def test_the_explorers_speak_chinese():
     from xentlib.widgets import LossExplorer, SoftmaxExplorer
 
+    from .test_widgets import find
+
     try:
         i18n.set_language("zh")
         loss = LossExplorer()
         overflow = SoftmaxExplorer([709.5, 708.5, 707.5])
         texts = [visible_text(loss.snapshot_html()), visible_text(overflow.snapshot_html())]
+        menus = find(loss, "xent-label")
     finally:
         i18n.set_language("en")
     assert "快照" in texts[0] and "损失" in texts[0] and "1.0155949508195155" in texts[0]
     assert "悄悄地" in texts[1]
+    assert [m.description for m in menus] == [f"样本 {i}，真实类别" for i in range(3)]
     for text in texts:
         assert not english_words(text), f"English words {english_words(text)} in a Chinese explorer: {text}"
     assert "snapshot" in visible_text(LossExplorer().snapshot_html()), "English again after switching back"

@@ -203,7 +203,7 @@ class LossExplorer(_Explorer):
             menu = widgets.Dropdown(
                 options=[(n, c) for c, n in enumerate(self._class_names)],
                 value=int(labels[i]),
-                description=msg("sample", i=i) + ", " + msg("true_class_menu"),
+                description=msg("true_class_menu", i=i),
             )
             for name in ("xent-label", f"xent-sample-{i}"):
                 menu.add_class(name)
@@ -286,8 +286,11 @@ class LossExplorer(_Explorer):
             self._class_names = _names(self._given_names if given else None, num_classes)
             self._build_samples(z, labels)
         self._refresh()
-        note = f" {msg('labels_moved', moved=moved)}" if moved else ""
-        self._show_status(msg("paste_applied", rows=z.shape[0], cols=num_classes) + note)
+        shape = {"rows": z.shape[0], "cols": num_classes}
+        if moved:
+            self._show_status(msg("paste_applied_labels_moved", moved=moved, **shape))
+        else:
+            self._show_status(msg("paste_applied", **shape))
 
     def _show_status(self, text: str, error: bool = False) -> None:
         self._matrix_status.value = status_html(text, error)

@@ -12,7 +12,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "logit_name": {"en": "logit of {name}", "zh": "{name} 的 logit"},
     "sample_logit_name": {"en": "sample {i}, logit of {name}", "zh": "样本 {i}，{name} 的 logit"},
     "exact_suffix": {"en": ", exact value", "zh": "，精确值"},
-    "true_class_menu": {"en": "true class", "zh": "真实类别"},
+    "true_class_menu": {"en": "sample {i}, true class", "zh": "样本 {i}，真实类别"},
     "label_smoothing": {"en": "label smoothing", "zh": "标签平滑"},
     "reduction": {"en": "reduction", "zh": "归约方式"},
     "temperature": {"en": "temperature T", "zh": "温度 T"},
@@ -46,9 +46,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Applied a {rows}\u00d7{cols} matrix.",
         "zh": "已应用一个 {rows}\u00d7{cols} 的矩阵。",
     },
-    "labels_moved": {
-        "en": "Labels of samples {moved} moved to the last class.",
-        "zh": "样本 {moved} 的标签已改为最后一个类别。",
+    "paste_applied_labels_moved": {
+        "en": "Applied a {rows}\u00d7{cols} matrix. Labels of samples {moved} moved to the last class.",
+        "zh": "已应用一个 {rows}\u00d7{cols} 的矩阵。样本 {moved} 的标签已改为最后一个类别。",
     },
     "paste_rejected": {
         "en": "Not applied, the explorer kept its logits: {error}",
