@@ -2,6 +2,7 @@
 
 import copy
 import json
+import re
 
 import pytest
 
@@ -159,3 +160,52 @@ def test_plot_text_pairs_each_chinese_string_with_the_english_one_at_the_same_pl
         (["步数"], ["step"]),
         (["损失"], ["loss"]),
     ]
+
+
+def glossary_pairs() -> list[tuple[str, list[str]]]:
+    """(Chinese term, its English names) for every Chinese term of notebooks/README.md's glossary."""
+    text = (tr.NB_DIR / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Glossary · 术语表")[1].split("\n## ")[0]
+    pairs = []
+    for line in section.splitlines()[4:]:
+        if not line.startswith("| "):
+            continue
+        en, zh = (cell.strip() for cell in line.strip("|").split("|")[:2])
+        chinese = zh.split(" / ")
+        english = en.split(" / ") if len(en.split(" / ")) == len(chinese) else [en] * len(chinese)
+        for e, z in zip(english, chinese, strict=True):
+            term = re.split(r"[（(]", z)[0].strip()
+            names = [w.strip(" `()").lower() for w in re.split(r" \(|\)|/", e) if w.strip(" `()")]
+            if tr.CJK.search(term):
+                pairs.append((term, names))
+    return pairs
+
+
+def prose(path) -> str:
+    """A zh notebook's running text: markdown without headings, quote boxes, key-term lines and link texts."""
+    markdown = "\n".join(tr.source(c) for c in tr.load(path)["cells"] if c["cell_type"] == "markdown")
+    lines = [line for line in markdown.splitlines() if not line.lstrip().startswith(("#", ">", "*Key terms"))]
+    return re.sub(r"\[[^\]]*\]\([^)]*\)", lambda m: " " * len(m[0]), "\n".join(lines))
+
+
+def test_glossary_terms_carry_their_english_on_first_use():
+    """The first time the course uses a glossary term in Chinese, its English name stands beside it."""
+    pairs, seen, missing = glossary_pairs(), set(), []
+    terms = [term for term, _ in pairs]
+    assert len(terms) > 50, "the glossary was not found"
+    for en_path in TRANSLATED:
+        text = prose(tr.counterpart(en_path))
+        for term, names in pairs:
+            longer = [t for t in terms if term in t and t != term]  # 熵 inside 交叉熵 is not 熵
+            for match in re.finditer(re.escape(term), text):
+                i = match.start()
+                if any(text[i - t.index(term) : i - t.index(term) + len(t)] == t for t in longer):
+                    continue
+                seen.add(term)
+                beside = text[max(0, i - 40) : match.end() + 40].lower()
+                if not any(name in beside for name in names):
+                    context = text[max(0, i - 15) : i + 30].replace("\n", " ")
+                    missing.append(f"{en_path.stem}: {term} ({' / '.join(names)}): ...{context}...")
+                break
+        pairs = [(t, n) for t, n in pairs if t not in seen]
+    assert not missing, "first use without the English term:\n" + "\n".join(missing)
