@@ -209,3 +209,11 @@ def test_glossary_terms_carry_their_english_on_first_use():
                 break
         pairs = [(t, n) for t, n in pairs if t not in seen]
     assert not missing, "first use without the English term:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("en_path", TRANSLATED, ids=lambda p: p.stem)
+def test_a_chinese_notebook_that_takes_logs_says_they_are_natural(en_path):
+    """Chinese school maths writes lg for base 10 and ln for base e: each notebook says which log it means."""
+    markdown = prose(tr.counterpart(en_path))
+    if "log" in markdown or "对数" in markdown:
+        assert "自然对数" in markdown, "say once that log is the natural logarithm (自然对数 ln)"
