@@ -259,18 +259,31 @@ PAGE_STATE_JS = """() => {
     unrendered: maths.filter(m => !m.querySelector('mjx-container')).map(m => m.textContent.slice(0, 80)),
     images,
     plots: images.filter(i => (i.src || '').includes('_images/')).length,
+    snapshots: [...document.querySelectorAll('.xentlib-snapshot')].map(e => e.innerText),
   };
 }"""
 
 
-def test_every_page_loads_offline_with_math_and_images(browser, site):
-    context, base, outside = browser
+@pytest.fixture(scope="module")
+def visited(browser, site):
+    """{page path: (PAGE_STATE_JS's state, problems)} for every page of the site, each opened once."""
+    context, base, _ = browser
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "_static" not in p.parts)
-    report, plots, maths = [], 0, 0
+    found = {}
     for name in pages:
         page, problems = open_page(context, urljoin(base, name))
-        state = page.evaluate(PAGE_STATE_JS)
+        found[name] = (page.evaluate(PAGE_STATE_JS), problems)
         page.close()
+    return found
+
+
+def test_every_page_loads_offline_with_math_and_images(browser, visited):
+    _, _, outside = browser
+    pages = sorted(visited)
+    report, plots, maths = [], 0, 0
+    for name in pages:
+        state, problems = visited[name]
+        problems = list(problems)
         raw = [token for token in RAW_MATH if token in state["prose"]]
         broken_images = [i["src"] for i in state["images"] if not i["ok"]]
         problems += [f"raw TeX {raw}"] if raw else []
@@ -319,20 +332,16 @@ def test_playground_and_notebook_01_screenshots(browser, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_explorers_show_a_snapshot_and_a_run_it_live_note(browser, site, lang):
+def test_explorers_show_a_snapshot_and_a_run_it_live_note(visited, site, lang):
     """Each explorer's output is its static snapshot, labelled; the playground's shows the seed loss
     (in Chinese words in the Chinese edition: its first cell sets the language)."""
-    context, base, _ = browser
     edition = EDITIONS[lang]
     playground = next(p for p in PAGES if "playground" in p)
     for path in edition["notebooks"]:
         name = path.stem
         html = (site / lang / f"{name}.html").read_text(encoding="utf-8")
         assert "vnd.jupyter.widget" not in html, f"{lang}/{name}: a widget view or state left on the page"
-        page, _ = open_page(context, urljoin(base, f"{lang}/{name}.html"))
-        snapshots = page.locator(".xentlib-snapshot")
-        texts = [snapshots.nth(i).inner_text() for i in range(snapshots.count())]
-        page.close()
+        texts = visited[f"{lang}/{name}.html"][0]["snapshots"]
         if "Explorer(" in path.read_text(encoding="utf-8"):
             assert texts, f"{lang}/{name} shows an explorer, its page no snapshot of it"
         assert all(edition["note"] in t for t in texts), f"{lang}/{name}: a snapshot without its note"
