@@ -217,3 +217,9 @@ def test_a_chinese_notebook_that_takes_logs_says_they_are_natural(en_path):
     markdown = prose(tr.counterpart(en_path))
     if "log" in markdown or "对数" in markdown:
         assert "自然对数" in markdown, "say once that log is the natural logarithm (自然对数 ln)"
+
+
+@pytest.mark.parametrize("en_path", TRANSLATED, ids=lambda p: p.stem)
+def test_one_language_cell_the_same_in_every_chinese_notebook(en_path):
+    cells = [c for c in tr.load(tr.counterpart(en_path))["cells"] if tr.ZH_ONLY in tr.tags(c)]
+    assert [tr.source(c) for c in cells] == [tr.LANGUAGE_CELL], "one zh-only cell: tests/translation.py's"
