@@ -205,7 +205,8 @@ def git_origin(folder: Path) -> str:
 class Hub:
     """A JupyterHub process on 127.0.0.1 with a service token that can create students."""
 
-    def __init__(self, tmp: Path, timeout: float, nodelay: bool = False, default_timeouts: bool = False):
+    def __init__(self, tmp: Path, timeout: float, nodelay: bool = False, default_timeouts: bool = False,
+                 expose_app: bool = False):
         proxy, hub = find_proxy(), find_hub()
         if not proxy:
             raise RuntimeError(PROXY_HINT)
@@ -216,6 +217,8 @@ class Hub:
         server_args = ["--KernelManager.transport=ipc", "--ServerApp.log_level=WARN"]
         if os.geteuid() == 0:  # CI runs as root: without this the server exits and the hub says 500
             server_args.append("--ServerApp.allow_root=True")
+        if expose_app:  # window.jupyterapp, for a test that drives JupyterLab in a browser
+            server_args.append("--LabApp.expose_app_in_browser=True")
         self.origin = git_origin(pull_copy(tmp / "origin"))
         extra_env = {}
         if nodelay:
@@ -426,6 +429,15 @@ def slider_values(state: dict, moves: int) -> list[float]:
         fraction = 0.25 + 0.5 * ((k * 0.37) % 1.0)
         values.append(round((low + fraction * (high - low)) / step) * step)
     return values
+
+
+def nbgitpuller_link(hub: Hub, notebook: str) -> str:
+    """The link a teacher hands out: log in, pull the repository, open `notebook` in JupyterLab."""
+    query = urllib.parse.urlencode({
+        "repo": hub.origin, "branch": "main", "targetpath": PULLED_AS,
+        "urlpath": f"lab/tree/{PULLED_AS}/notebooks/{notebook}",
+    })
+    return f"{hub.url}/hub/user-redirect/git-pull?{query}"
 
 
 async def nbgitpuller_pull(client, user_url: str, hub: Hub) -> None:

@@ -11,6 +11,7 @@ import stat
 import struct
 import subprocess
 import sys
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -220,6 +221,51 @@ def test_two_students_on_a_real_jupyterhub():
     assert all(m.rss > 50 and m.pss > 0 for m in report.per_student.values()), report.per_student
     assert report.hub.rss > 0 and report.proxy.rss > 0
     hub_support.print_report(report)
+
+
+@pytest.mark.hub
+@pytest.mark.browser
+def test_a_student_follows_the_teachers_link_in_a_real_browser(tmp_path):
+    """Chromium logs in to a real JupyterHub through an nbgitpuller link, lands in the pulled playground
+    (under the hub's /user/<name>/ prefix), runs it and moves an explorer: the page and the kernel agree."""
+    from tests.browser_support import require_chromium
+
+    require_hub()
+    executable = require_chromium()
+    with hub_support.temporary_folder() as short:  # kernels' Unix sockets need a short path
+        hub = hub_support.Hub(short, timeout=180, nodelay=True, expose_app=True)
+        try:
+            hub.start()
+            follow_the_link_and_move_a_slider(hub, tmp_path / "profile", executable)
+        finally:
+            hub.stop()
+
+
+def follow_the_link_and_move_a_slider(hub, profile: Path, executable: str) -> None:
+    from tests.browser_support import KERNEL_READY_JS, chromium, execute, run_all
+    from tests.test_browser import PANEL, assert_consistent, change_and_time, press_slider
+
+    with chromium(profile, executable) as context:
+        page = context.new_page()
+        link = hub_support.nbgitpuller_link(hub, "00_playground.ipynb")
+        page.goto(f"{hub.url}/hub/login?next={urllib.parse.quote(link.removeprefix(hub.url))}")
+        page.fill("input[name=username]", "ada")  # the dummy authenticator takes any password
+        page.fill("input[name=password]", "any")
+        page.click("input[type=submit], button[type=submit]")
+        page.locator(PANEL).first.wait_for(timeout=180_000)
+        page.wait_for_function(KERNEL_READY_JS, timeout=120_000, polling=100)
+        assert "/user/ada/lab/tree/xentlib/notebooks/00_playground.ipynb" in page.url, page.url
+        state = run_all(page)
+        assert not state["errors"], state["errors"]
+        root = page.locator(f"{PANEL} .xent-loss-explorer").first
+        root.scroll_into_view_if_needed()
+        assert assert_consistent(root)["loss"] == "1.0155949508195155"
+        times = sorted(change_and_time(page, root, press_slider(root, 1)) for _ in range(10))
+        shown = assert_consistent(root)
+        assert shown["loss"] != "1.0155949508195155"
+        assert execute(page, "print(repr(float(loss_explorer.loss)))").strip() == shown["loss"]
+        print(f"\nthrough the hub, key press -> new loss on the page: median {times[5]:.1f} ms, "
+              f"slowest of 10 {times[-1]:.1f} ms")
 
 
 # --- the teacher's guide ----------------------------------------------------------------------------
