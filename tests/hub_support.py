@@ -242,6 +242,11 @@ class Hub:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def pull(self) -> dict[str, str]:
+        """nbgitpuller's parameters: clone the handed-out repository into ~/xentlib."""
+        return {"repo": self.origin, "branch": "main", "targetpath": PULLED_AS}
+
     def start(self, wait: float = 60) -> None:
         env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
         with open(self.log_path, "wb") as log:
@@ -433,16 +438,13 @@ def slider_values(state: dict, moves: int) -> list[float]:
 
 def nbgitpuller_link(hub: Hub, notebook: str) -> str:
     """The link a teacher hands out: log in, pull the repository, open `notebook` in JupyterLab."""
-    query = urllib.parse.urlencode({
-        "repo": hub.origin, "branch": "main", "targetpath": PULLED_AS,
-        "urlpath": f"lab/tree/{PULLED_AS}/notebooks/{notebook}",
-    })
+    query = urllib.parse.urlencode({**hub.pull, "urlpath": f"lab/tree/{PULLED_AS}/notebooks/{notebook}"})
     return f"{hub.url}/hub/user-redirect/git-pull?{query}"
 
 
 async def nbgitpuller_pull(client, user_url: str, hub: Hub) -> None:
     """What the page behind an nbgitpuller link asks the server: clone the repository into the home."""
-    query = urllib.parse.urlencode({"repo": hub.origin, "branch": "main", "targetpath": PULLED_AS})
+    query = urllib.parse.urlencode(hub.pull)
     events: list[str] = []
     request = HTTPRequest(
         f"{user_url}/git-pull/api?{query}", headers={"Authorization": f"token {hub.token}"},

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_exercises import needs_torch, solution_answer
+from tests.test_exercises import MISTAKES, needs_torch, solution_answer, wrong_answer
 from tests.test_i18n import CJK, CODE_WORDS
 from xentlib import i18n
 from xentlib.checks import FAIL, HINT, PASS, REGISTRY, TODO, TRANSLATIONS, check, hint
@@ -175,16 +175,13 @@ def test_unsolved_passing_and_hint_lines_are_chinese(capsys, exercise_id):
     assert_chinese(lines, exercise_id, HINT)
 
 
-MISTAKES = [(ex.id, m.name) for ex in REGISTRY.values() for m in ex.mistakes]
-
-
 @pytest.mark.parametrize("exercise_id,name", MISTAKES, ids=[f"{e}-{n}" for e, n in MISTAKES])
 def test_each_mistake_is_diagnosed_in_chinese(capsys, exercise_id, name):
     needs_torch(exercise_id)
     ex = REGISTRY[exercise_id]
     mistake = next(m for m in ex.mistakes if m.name == name)
-    answer = mistake.wrong() if ex.predict else mistake.wrong
-    lines = [printed(capsys, exercise_id, answer)[0] for _ in range(3)]  # the third adds the code hints
+    # the third failure in a row adds the code hints
+    lines = [printed(capsys, exercise_id, wrong_answer(ex, mistake))[0] for _ in range(3)]
     lines += capsys.readouterr().out.strip().splitlines()
     hint(exercise_id)
     lines += capsys.readouterr().out.strip().splitlines()

@@ -73,6 +73,11 @@ def needs_torch(exercise_id):
         pytest.importorskip("torch")
 
 
+def wrong_answer(ex, mistake):
+    """What a learner who makes `mistake` hands to check(): the function, or for a prediction its number."""
+    return mistake.wrong() if ex.predict else mistake.wrong
+
+
 def solution_tree(exercise_id):
     path = SOLUTIONS / f"{exercise_id}.py"
     assert path.exists(), f"exercise {exercise_id!r} has no reference solution at notebooks/solutions/"
@@ -133,8 +138,7 @@ def test_each_mistake_is_caught_with_its_own_diagnosis(capsys, exercise_id, name
     needs_torch(exercise_id)
     ex = REGISTRY[exercise_id]
     mistake = next(m for m in ex.mistakes if m.name == name)
-    answer = mistake.wrong() if ex.predict else mistake.wrong
-    result, lines = printed(exercise_id, answer, capsys)
+    result, lines = printed(exercise_id, wrong_answer(ex, mistake), capsys)
     assert result is False and len(lines) == 1, lines
     line = lines[0]
     assert line.startswith(f"{FAIL} {exercise_id}: " + ("" if ex.predict else "case '")), line
@@ -158,7 +162,7 @@ def test_first_level_messages_never_show_the_solution_code(capsys, exercise_id):
     texts = ex.first_level()
     for mistake in ex.mistakes:  # and every line a failed check prints
         ex.failures = 0  # (the third failure in a row adds the code hint: a second level, not tested here)
-        check(exercise_id, mistake.wrong() if ex.predict else mistake.wrong)
+        check(exercise_id, wrong_answer(ex, mistake))
         texts += capsys.readouterr().out.splitlines()
     code = solution_code(exercise_id)
     assert code, f"found no code in the solution of {exercise_id!r}"
@@ -186,7 +190,7 @@ def test_hint_shows_code_and_the_fix_for_the_mistake_found(capsys, exercise_id):
     assert capsys.readouterr().out.strip() == f"{HINT} {exercise_id}: {ex.hint}"
     with_fix = [m for m in ex.mistakes if m.fix]
     if with_fix:
-        check(exercise_id, with_fix[0].wrong() if ex.predict else with_fix[0].wrong)
+        check(exercise_id, wrong_answer(ex, with_fix[0]))
         capsys.readouterr()
         hint(exercise_id)
         assert with_fix[0].fix in capsys.readouterr().out

@@ -164,13 +164,10 @@ def test_plot_text_pairs_each_chinese_string_with_the_english_one_at_the_same_pl
 
 def glossary_pairs() -> list[tuple[str, list[str]]]:
     """(Chinese term, its English names) for every Chinese term of notebooks/README.md's glossary."""
-    text = (tr.NB_DIR / "README.md").read_text(encoding="utf-8")
-    section = text.split("## Glossary · 术语表")[1].split("\n## ")[0]
+    from .test_book import load_build_module
+
     pairs = []
-    for line in section.splitlines()[4:]:
-        if not line.startswith("| "):
-            continue
-        en, zh = (cell.strip() for cell in line.strip("|").split("|")[:2])
+    for en, zh in load_build_module().glossary_rows():
         chinese = zh.split(" / ")
         english = en.split(" / ") if len(en.split(" / ")) == len(chinese) else [en] * len(chinese)
         for e, z in zip(english, chinese, strict=True):

@@ -126,11 +126,16 @@ def _cell_problems(where: str, en_cell: dict, zh_cell: dict) -> list[str]:
     return out
 
 
-def _strings_and_shape(src: str) -> tuple[list[str], str]:
-    """The cell's string constants in order, and its code with every string blanked (comments are gone)."""
+def _parse(src: str) -> ast.Module:
+    """A code cell's syntax tree (IPython magics such as %env turned into Python first)."""
     from IPython.core.inputtransformer2 import TransformerManager
 
-    tree = ast.parse(TransformerManager().transform_cell(src))
+    return ast.parse(TransformerManager().transform_cell(src))
+
+
+def _strings_and_shape(src: str) -> tuple[list[str], str]:
+    """The cell's string constants in order, and its code with every string blanked (comments are gone)."""
+    tree = _parse(src)
     strings = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -178,11 +183,8 @@ def _parts(node: ast.AST) -> list[str | None]:
 
 def english_texts(en_src: str, zh_src: str) -> list[tuple[list[str | None], list[str | None]]]:
     """The (Chinese, English) pieces of every string of a zh-text cell that the translation changed."""
-    from IPython.core.inputtransformer2 import TransformerManager
-
-    trees = [ast.parse(TransformerManager().transform_cell(src)) for src in (zh_src, en_src)]
     pairs = []
-    for en_node, zh_node in _aligned_texts(trees[1], trees[0]):
+    for en_node, zh_node in _aligned_texts(_parse(en_src), _parse(zh_src)):
         zh, en = _parts(zh_node), _parts(en_node)
         if zh != en and any(piece and CJK.search(piece) for piece in zh):
             pairs.append((zh, en))

@@ -160,15 +160,19 @@ def glossary_page(edition: Edition = EDITIONS[0]) -> str:
     return f"# {heading}\n\n{edition.glossary_intro}{body}\n"
 
 
+def glossary_rows() -> list[tuple[str, str]]:
+    """(English, 中文) cells of every row of the glossary table, without its header."""
+    _, body = glossary_section()
+    rows = [[c.strip() for c in row.strip().strip("|").split("|")] for row in body.splitlines()]
+    table = [cells for cells in rows if len(cells) >= 2 and not set(cells[0]) <= set("-: ")]
+    return [(cells[0], cells[1]) for cells in table[1:]]
+
+
 def glossary_terms() -> list[str]:
     """The Chinese terms of the glossary (标签平滑, 交叉熵, ...): the Chinese search keeps each one a word."""
-    _, body = glossary_section()
     terms = set()
-    for row in body.splitlines():
-        cells = [c.strip() for c in row.strip().strip("|").split("|")]
-        if len(cells) < 2:
-            continue
-        for part in re.split(r"[/（）()、，,]", cells[1]):
+    for _, chinese in glossary_rows():
+        for part in re.split(r"[/（）()、，,]", chinese):
             term = part.strip()
             if re.search(r"[\u4e00-\u9fff]", term) and " " not in term:
                 terms.add(term)
