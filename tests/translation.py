@@ -33,8 +33,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 DRAWS = re.compile(r"\b(plt|fig|ax|axes)\.|\.(set_title|set_xlabel|set_ylabel|legend|text|annotate)\(")
 ZH_ONLY, ZH_TEXT = "zh-only", "zh-text"
 LANGUAGE_CELL = (
-    "# 中文版：报错信息、练习检查和探索器都用中文显示；"
-    "图中的中文用已安装的中文字体绘制，没有中文字体时改用英文。\n"
+    "# 中文版：报错信息、练习检查和探索器都用中文显示；\n"
+    "# 图中的中文用已安装的中文字体绘制，没有中文字体时改用英文。\n"
     "%env XENTLIB_LANG=zh"
 )
 
