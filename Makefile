@@ -38,18 +38,18 @@ $(AXE):
 	else echo "npm not found: the accessibility tests (axe-core) will be skipped"; fi
 
 test: $(VENV)/.installed-test $(AXE)  ## set up, then lint and run the whole test suite
-	$(BIN)/ruff check xentlib tests
+	$(BIN)/ruff check xentlib tests tools
 	$(BIN)/python -m pytest
 
 book: $(VENV)/.installed-test  ## run every notebook and build the offline book site into build/book/html
-	$(BIN)/python docs/book/build.py
+	$(BIN)/python -m tools.book
 
 bench: $(VENV)/.installed-test  ## print speed and memory figures of the losses and the explorers
-	$(BIN)/python -m xentlib.bench
-	$(BIN)/python -m xentlib.bench_widgets
+	$(BIN)/python -m tools.bench
+	$(BIN)/python -m tools.bench_explorers
 
 classroom: $(VENV)/.installed-test  ## N students (default 10) on a real JupyterHub on 127.0.0.1, measured
-	$(BIN)/python -m tests.hub_support --students $(N)
+	$(BIN)/python -m tools.classroom --students $(N)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts build docs/book/node_modules

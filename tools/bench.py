@@ -1,4 +1,4 @@
-"""Speed and memory of the loop, one-hot and vectorized losses against torch: `python -m xentlib.bench`.
+"""Speed and memory of the loop, one-hot and vectorized losses against torch: `python -m tools.bench`.
 
 Time is the median of repeated calls. Memory is the peak a call adds on top of what the process
 already held: the larger of NumPy's peak allocation (tracemalloc sees every NumPy buffer) and the
@@ -17,7 +17,7 @@ import tracemalloc
 
 import numpy as np
 
-from . import cross_entropy, cross_entropy_and_grad, cross_entropy_loop, cross_entropy_onehot
+from xentlib import cross_entropy, cross_entropy_and_grad, cross_entropy_loop, cross_entropy_onehot
 
 SIZES = [(3, 5), (1000, 10), (10_000, 100), (65_536, 1000)]
 DTYPES = [np.float32, np.float64]

@@ -1,6 +1,6 @@
 """Build the book: run every notebook (the test suite's runs, cached) and render a static site with Sphinx.
 
-    python docs/book/build.py [--out build/book/html]      (what `make book` runs)
+    python -m tools.book [--out build/book/html]      (what `make book` runs)
 
 Output: <out>/index.html (the choice of edition), <out>/en/ and <out>/zh/ (one page per notebook of
 notebooks/ and notebooks/zh/, the landing page, the glossary, search; the same page names in both,
@@ -20,14 +20,12 @@ import sys
 from pathlib import Path
 from time import perf_counter
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
-sys.path.insert(0, str(ROOT))
+import nbformat
 
-import nbformat  # noqa: E402
+from tools.notebook_run import NOTEBOOKS, course_notebooks, run_notebook
 
-from tests.notebook_run import NOTEBOOKS, course_notebooks, run_notebook  # noqa: E402
-
+ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "docs" / "book"  # the site's configuration, landing pages and npm packages (MathJax)
 WORK = ROOT / "build" / "book"
 STATIC = WORK / "static"  # conf.py adds this to html_static_path
 MATHJAX = HERE / "node_modules" / "mathjax"

@@ -1,4 +1,5 @@
-"""JupyterLab in headless Chromium for the browser tests: server, notebook, Run All, kernel calls."""
+"""JupyterLab in headless Chromium, as a learner uses it: server, notebook, Run All, kernel calls, and the
+time from a key press to the new number on screen. Used by the browser tests and `make bench`."""
 
 from __future__ import annotations
 
@@ -13,8 +14,6 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-
-import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 # The server settings `make lab` uses (TCP_NODELAY for kernel websockets): measure what learners get.
@@ -73,13 +72,9 @@ EXECUTE_JS = """async (code) => {
 }"""
 
 
-def require_chromium() -> str:
-    """Path of Debian's Chromium; skip with install instructions, or fail when CI=true."""
-    if CHROMIUM.exists():
-        return str(CHROMIUM)
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI=true and no browser: {INSTALL_HINT}")
-    pytest.skip(INSTALL_HINT)
+def chromium_or_none() -> str | None:
+    """Path of Debian's Chromium, or None where it is not installed (INSTALL_HINT says how)."""
+    return str(CHROMIUM) if CHROMIUM.exists() else None
 
 
 def free_port() -> int:
@@ -233,3 +228,42 @@ def run_all(page, timeout_ms: float = 120_000) -> dict:
 def execute(page, code: str) -> str:
     """Run code in the notebook's kernel (as the page's client) and return what it printed."""
     return page.evaluate(EXECUTE_JS, code)
+
+
+# Time from the key press (capture phase, before anyone handles it) to the first frame after the
+# watched element's text changed.
+WATCH_JS = """(el) => {
+  const before = el.textContent;
+  const w = window.__xentWatch = {start: null, changed: null, shown: null};
+  window.addEventListener('keydown', () => { if (w.start === null) w.start = performance.now(); },
+                          {capture: true, once: true});
+  const observer = new MutationObserver(() => {
+    if (w.changed !== null || el.textContent === before) return;
+    w.changed = performance.now();
+    observer.disconnect();
+    requestAnimationFrame(() => { w.shown = performance.now(); });
+  });
+  observer.observe(el, {childList: true, subtree: true, characterData: true});
+}"""
+
+
+def watched(root) -> object:
+    """The element whose text a move changes: the loss readout, or a SoftmaxExplorer's probabilities."""
+    return root.locator(
+        ".xent-loss" if "xent-loss-explorer" in root.get_attribute("class") else ".xent-probabilities"
+    )
+
+
+def change_and_time(page, root, action) -> float | None:
+    """Do a user action; wait until the explorer's readout changed on screen; return the ms it took
+    from the first key press (None for an action without keys)."""
+    watched(root).evaluate(WATCH_JS)
+    action()
+    page.wait_for_function("() => window.__xentWatch.shown !== null", timeout=10_000, polling="raf")
+    w = page.evaluate("() => window.__xentWatch")
+    return None if w["start"] is None else w["shown"] - w["start"]
+
+
+def press_slider(root, index: int, key: str = "ArrowRight", css: str = ".xent-logit"):
+    """The action of a keyboard user on the index-th slider: one key press."""
+    return lambda: root.locator(f"{css} .xent-range").nth(index).press(key)

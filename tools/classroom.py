@@ -1,6 +1,6 @@
 """A class on one machine: a real JupyterHub on 127.0.0.1, N simulated students, measured.
 
-Run it with `make classroom N=10` or `python -m tests.hub_support --students 10`. It starts
+Run it with `make classroom N=10` or `python -m tools.classroom --students 10`. It starts
 JupyterHub (pip `jupyterhub`) with its proxy (npm `configurable-http-proxy`), a dummy authenticator
 and the local-process spawner; then, all students at once: start a server through the hub's REST API,
 pull this repository into the student's home with nbgitpuller (what a teacher's nbgitpuller link does),

@@ -1,4 +1,7 @@
-"""The Chinese edition's tie to the English one: every zh cell records which English cell it translates.
+"""The Chinese edition's tie to the English one, for notebooks and for exercise texts: one CLI, one stamp.
+
+A stamp is the first 16 hex digits of the sha256 of the English that a Chinese text translates
+(`stamp_of`); when the English changes, the Chinese is stale until someone re-translates it and stamps it.
 
 notebooks/zh/<name>.ipynb has the cells of notebooks/<name>.ipynb in the same order. Each carries
 ``metadata.translation = {"en_id": <English cell id>, "en_hash": <hash of that cell's English source>}``,
@@ -7,10 +10,14 @@ it again. Code cells are identical to the English ones, except cells tagged ``zh
 draw words, and may differ only in comments and in strings translated into Chinese. A cell tagged
 ``zh-only`` (the first code cell, which sets the language) has no English counterpart.
 
-    python -m tests.translation status              # what is missing, stale or different
-    python -m tests.translation new 05_pytorch_building_blocks   # a zh copy to translate, all stamped
-    python -m tests.translation stamp 05_pytorch_building_blocks [CELL_ID ...]   # after re-translating
-    python -m tests.translation plot-text           # rewrite xentlib/messages/plot_text_en.py
+    python -m tools.translate status              # what is missing, stale or different (cells and texts)
+    python -m tools.translate new 05_pytorch_building_blocks   # a zh copy to translate, all stamped
+    python -m tools.translate stamp 05_pytorch_building_blocks [CELL_ID ...]   # after re-translating
+    python -m tools.translate stamp-texts softmax_row.task [ID ...]   # exercise texts, after re-translating
+    python -m tools.translate plot-text           # rewrite xentlib/messages/plot_text_en.py
+
+The exercises' sentences: English in xentlib/exercises/<topic>.py, Chinese in <topic>_zh.py beside it,
+their stamps in xentlib/exercises/stamps_zh.json (message id -> stamp).
 
 docs/translating.md says how to keep the edition up to date.
 """
@@ -28,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NB_DIR = ROOT / "notebooks"
 PLOT_TEXT = ROOT / "xentlib" / "messages" / "plot_text_en.py"
+TEXT_STAMPS = ROOT / "xentlib" / "exercises" / "stamps_zh.json"
 ZH_DIR = NB_DIR / "zh"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 DRAWS = re.compile(r"\b(plt|fig|ax|axes)\.|\.(set_title|set_xlabel|set_ylabel|legend|text|annotate)\(")
@@ -44,9 +52,14 @@ def source(cell: dict) -> str:
     return src if isinstance(src, str) else "".join(src)
 
 
+def stamp_of(english: str) -> str:
+    """The stamp of an English text: the first 16 hex digits of its sha256."""
+    return hashlib.sha256(english.encode("utf-8")).hexdigest()[:16]
+
+
 def source_hash(cell: dict) -> str:
-    """sha256 of a cell's type and source, first 16 hex digits: what a translation was made from."""
-    return hashlib.sha256(f"{cell['cell_type']}\n{source(cell)}".encode()).hexdigest()[:16]
+    """The stamp of a cell: of its type and source, what a translation was made from."""
+    return stamp_of(f"{cell['cell_type']}\n{source(cell)}")
 
 
 def tags(cell: dict) -> list[str]:
@@ -74,7 +87,7 @@ def problems(en_path: Path, zh_path: Path | None = None) -> list[str]:
     zh_path = zh_path or counterpart(en_path)
     name = f"notebooks/zh/{zh_path.name}"
     if not zh_path.exists():
-        return [f"{name}: missing (python -m tests.translation new {en_path.stem})"]
+        return [f"{name}: missing (python -m tools.translate new {en_path.stem})"]
     en, zh = load(en_path), load(zh_path)
     english = {cell["id"]: cell for cell in en["cells"]}
     found, out = [], []
@@ -91,7 +104,7 @@ def problems(en_path: Path, zh_path: Path | None = None) -> list[str]:
         if link.get("en_hash") != source_hash(en_cell):
             out.append(
                 f"{where} is stale: English cell {link['en_id']} changed since it was translated; "
-                f"re-translate it, then: python -m tests.translation stamp {en_path.stem} {cell.get('id')}"
+                f"re-translate it, then: python -m tools.translate stamp {en_path.stem} {cell.get('id')}"
             )
         out += _cell_problems(where, en_cell, cell)
     if found != [cell["id"] for cell in en["cells"]]:
@@ -224,7 +237,7 @@ def plot_text_module() -> str:
         '"""English for the Chinese edition\'s plot text, for machines with no CJK font (xentlib.fonts).',
         "",
         "Generated from the zh-text cells of notebooks/zh/ that draw, by",
-        "`python -m tests.translation plot-text`; do not edit (tests/test_translation.py checks it).",
+        "`python -m tools.translate plot-text`; do not edit (tests/edition/test_translation.py checks it).",
         "LITERALS maps a Chinese string to its English one; TEMPLATES pairs the pieces of an f-string,",
         'None standing for each {value}, e.g. (["第 ", None, " 类"], ["class ", None]).',
         '"""',
@@ -257,6 +270,37 @@ def stamp(stem: str, cell_ids: list[str] | None = None) -> int:
             count += 1
     save(zh_path, zh)
     return count
+
+
+def exercise_texts() -> dict[str, str]:
+    """Every exercise sentence a learner can read, by message id, in English."""
+    from xentlib.exercises import REGISTRY
+
+    return {key: text for ex in REGISTRY.values() for key, text in ex.messages().items()}
+
+
+def text_stamps() -> dict[str, str]:
+    return json.loads(TEXT_STAMPS.read_text(encoding="utf-8")) if TEXT_STAMPS.exists() else {}
+
+
+def stale_texts() -> list[str]:
+    """Message ids whose English changed since their Chinese text was stamped (or that are new)."""
+    stamps = text_stamps()
+    return [key for key, text in exercise_texts().items() if stamps.get(key) != stamp_of(text)]
+
+
+def stamp_texts(keys: list[str]) -> int:
+    """Record that the Chinese texts of `keys` translate their English as it is now."""
+    from xentlib.exercises import ZH
+
+    english = exercise_texts()
+    unknown = [key for key in keys if key not in english or key not in ZH]
+    if unknown:
+        raise SystemExit(f"no English sentence with a Chinese text for {unknown}")
+    stamps = text_stamps() | {key: stamp_of(english[key]) for key in keys}
+    TEXT_STAMPS.write_text(json.dumps(dict(sorted(stamps.items())), indent=1, ensure_ascii=False) + "\n",
+                           encoding="utf-8")
+    return len(keys)
 
 
 def new(stem: str) -> Path:
@@ -292,6 +336,8 @@ def main(argv: list[str]) -> int:
     command, *rest = argv or ["status"]
     if command == "status":
         found = [p for en in english_notebooks() for p in problems(en)]
+        found += [f"exercise text {key} is stale: update its *_zh.py text, then: python -m tools.translate "
+                  f"stamp-texts {key}" for key in stale_texts()]
         print("\n".join(found) or "the Chinese edition is complete and current")
         return 1 if found else 0
     if command == "new" and len(rest) == 1:
@@ -304,6 +350,9 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "stamp" and rest:
         print(f"stamped {stamp(rest[0], rest[1:])} cell(s)")
+        return 0
+    if command == "stamp-texts" and rest:
+        print(f"stamped {stamp_texts(rest)} exercise text(s)")
         return 0
     print(__doc__)
     return 2

@@ -1,5 +1,13 @@
-"""xentlib: softmax cross-entropy from first principles, in NumPy, checked against PyTorch."""
+"""xentlib: softmax cross-entropy from first principles, in NumPy, checked against PyTorch.
 
+Importing it imports NumPy only: the explorers (xentlib.widgets), the exercises (xentlib.checks) and
+matplotlib's fonts for the Chinese edition (xentlib.fonts) load when they are used.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from . import fonts, i18n
+from ._version import version_from_checkout
 from .data import SEED_LABELS, SEED_LOGITS, SEED_LOSS
 from .gradcheck import grad_check, numerical_grad
 from .loop import cross_entropy_loop
@@ -26,4 +34,9 @@ __all__ = [
     "softmax_naive",
 ]
 
-__version__ = "0.1.0"
+try:
+    __version__ = version("xentlib")  # written once, in pyproject.toml
+except PackageNotFoundError:  # a checkout used without installing (notebooks/xentlib, a hub's pull)
+    __version__ = version_from_checkout()
+
+i18n.on_change(fonts.follow_language)  # Chinese plots get a CJK font once matplotlib is imported

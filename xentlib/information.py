@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .i18n import tr
+from .messages.errors import tr
 from .validation import as_logits, as_probabilities, check_options
 
 UNITS = {"nats": 1.0, "bits": 1.0 / np.log(2.0)}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .fast import row_stats
-from .i18n import tr
+from .messages.errors import tr
 from .validation import (
     as_labels,
     as_logits,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .i18n import tr
+from .messages.errors import tr
 from .softmax import log_softmax
 from .validation import as_class_indices, as_logits, check_labels_1d, class_axis
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .i18n import tr
 from .loss import cross_entropy_and_grad
+from .messages.errors import tr
 from .softmax import softmax
 from .validation import as_class_indices, as_logits
 

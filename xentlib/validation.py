@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .i18n import tr
+from .messages.errors import tr
 
 REDUCTIONS = ("mean", "sum", "none")
 

@@ -1,4 +1,4 @@
-"""Sphinx configuration of the book (docs/book/build.py passes this folder with -c).
+"""Sphinx configuration of the book (tools/book.py passes this folder with -c).
 
 Plain Sphinx + MyST-NB + sphinx-book-theme (Jupyter Book 1's own stack, without its wrapper):
 everything a page needs is copied into the site, nothing is fetched at build or read time.
@@ -9,13 +9,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 WORK = HERE.parent.parent / "build" / "book"
-STAGED_STATIC = WORK / "static"  # MathJax, copied there by build.py
+STAGED_STATIC = WORK / "static"  # MathJax, copied there by tools/book.py
 
 project = "Softmax cross-entropy, from arithmetic by hand to PyTorch"
 author = "the xentlib contributors"
 copyright = "the xentlib contributors, MIT licence"
 language = "en"  # the Chinese edition builds the same config with -D language=zh_CN
-# Chinese search: jieba splits the words; the glossary's terms (标签平滑, ...) stay whole (build.py).
+# Chinese search: jieba splits the words; the glossary's terms (标签平滑, ...) stay whole (tools/book.py).
 html_search_options = {"dict": str(WORK / "jieba-terms.txt")}
 
 extensions = ["myst_nb"]
@@ -57,7 +57,7 @@ html_theme_options = {
     "article_header_end": ["language-switch.html", "article-header-buttons.html"],
 }
 
-# Each edition's own words; the page names are the same in both (build.py).
+# Each edition's own words; the page names are the same in both (tools/book.py).
 EDITIONS = {
     "en": {"title": "Softmax cross-entropy", "switch": "English", "hreflang": "en",
            "hint": "Read this page in English"},

@@ -1,6 +1,6 @@
 """The book site (`make book`): it builds with warnings as errors, and reads offline in headless Chromium.
 
-The site is built once per session by docs/book/build.py (what `make book` runs) into a temp folder,
+The site is built once per session by tools/book.py (what `make book` runs) into a temp folder,
 from the same cached notebook runs as tests/test_notebooks.py: the English edition in en/, the Chinese
 one (notebooks/zh/) in zh/, with the same page names and a language switch between them.
 Then it is served from 127.0.0.1 and
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import importlib.util
 import json
 import os
 import re
@@ -26,13 +25,14 @@ from urllib.parse import unquote, urldefrag, urljoin, urlparse
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from .browser_support import chromium, require_chromium
-from .notebook_run import NOTEBOOKS, course_notebooks
+from tests.needs import require_chromium
+from tools import book
+from tools.browser import chromium
+from tools.notebook_run import NOTEBOOKS, course_notebooks
 
 pytestmark = pytest.mark.book
 
-ROOT = Path(__file__).resolve().parent.parent
-BUILD_SCRIPT = ROOT / "docs" / "book" / "build.py"
+ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "book"
 SEED_LOSS = "1.0155949508195155"
 RAW_MATH = ("$", "\\frac", "\\(", "\\)", "\\[", "\\]", "\\begin{")
@@ -49,13 +49,6 @@ EDITIONS = {
 LANGUAGES = [lang for lang, edition in EDITIONS.items() if edition["notebooks"]]
 
 
-def load_build_module():
-    spec = importlib.util.spec_from_file_location("book_build", BUILD_SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def site() -> Path:
     """The built site: <site>/index.html and <site>/en/*.html."""
@@ -67,7 +60,7 @@ def site() -> Path:
     # not under pytest's temp folder: a parallel pytest run may prune that while this one reads it
     out = ROOT / "build" / "book" / "test-site"
     result = subprocess.run(
-        [sys.executable, str(BUILD_SCRIPT), "--out", str(out)], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "tools.book", "--out", str(out)], capture_output=True, text=True, cwd=ROOT
     )
     print(result.stdout[-3000:])
     assert result.returncode == 0, f"make book failed:\n{result.stdout[-5000:]}\n{result.stderr[-5000:]}"
@@ -120,7 +113,6 @@ def test_warnings_fail_the_build(tmp_path):
     """A broken cross-reference or a missing image is an error, not a warning, with the book's settings."""
     from sphinx.cmd.build import build_main
 
-    book = load_build_module()
     for broken in ("[see](no_such_notebook.ipynb)", "![a plot](no_such_plot.png)"):
         src = tmp_path / f"src{len(broken)}"
         src.mkdir()

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from tests import hub_support
+from tools import classroom as hub_support
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 NB_DIR = REPO / "notebooks"
 BINDER = REPO / "binder"
 
@@ -228,7 +228,7 @@ def test_two_students_on_a_real_jupyterhub():
 def test_a_student_follows_the_teachers_link_in_a_real_browser(tmp_path):
     """Chromium logs in to a real JupyterHub through an nbgitpuller link, lands in the pulled playground
     (under the hub's /user/<name>/ prefix), runs it and moves an explorer: the page and the kernel agree."""
-    from tests.browser_support import require_chromium
+    from tests.needs import require_chromium
 
     require_hub()
     executable = require_chromium()
@@ -242,8 +242,8 @@ def test_a_student_follows_the_teachers_link_in_a_real_browser(tmp_path):
 
 
 def follow_the_link_and_move_a_slider(hub, profile: Path, executable: str) -> None:
-    from tests.browser_support import KERNEL_READY_JS, chromium, execute, run_all
-    from tests.test_browser import PANEL, assert_consistent, change_and_time, press_slider
+    from tests.explorers.page import PANEL, assert_consistent
+    from tools.browser import KERNEL_READY_JS, change_and_time, chromium, execute, press_slider, run_all
 
     with chromium(profile, executable) as context:
         page = context.new_page()

@@ -7,20 +7,11 @@ import numpy as np
 import pytest
 
 import xentlib as xl
+import xentlib.exercises  # noqa: F401  (registers their tables)
+import xentlib.explorers.messages  # noqa: F401
+from tests.edition.words import CJK, CODE_WORDS
 from xentlib import i18n, information, training
 from xentlib.datasets import make_blobs
-
-CJK = re.compile(r"[\u4e00-\u9fff]")
-# Words that stay English in a Chinese message: identifiers, dtypes, option values, names of things in code.
-CODE_WORDS = {
-    "logits", "logit", "softmax", "target", "weight", "label_smoothing", "reduction", "ignore_index",
-    "labels", "astype", "np", "int64", "float64", "float32", "int32", "dtype", "NumPy", "True", "False",
-    "inf", "nan", "mean", "sum", "none", "input", "nats", "bits", "batch", "size", "num_classes",
-    "radius", "spread", "probs", "n_per_class", "ln", "object", "U1",  # the last two: dtype names
-    "exp", "log", "max", "softmax_naive", "class_names", "LossExplorer", "SoftmaxExplorer",
-    "traceback", "temperature", "cross_entropy", "z", "y",
-}
-
 
 ALL_MESSAGES = [
     pytest.param(msg_id, texts, id=f"{area}:{msg_id}")
@@ -136,9 +127,8 @@ def visible_text(page: str) -> str:
 
 
 def test_the_explorers_speak_chinese():
+    from tests.explorers.tree import find
     from xentlib.widgets import LossExplorer, SoftmaxExplorer
-
-    from .test_widgets import find
 
     try:
         i18n.set_language("zh")

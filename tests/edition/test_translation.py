@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests import translation as tr
+from tools import translate as tr
 
 EN = {
     "nbformat": 4,
@@ -134,7 +134,7 @@ def test_a_missing_chinese_notebook_says_how_to_start_one(tmp_path, monkeypatch)
     monkeypatch.setattr(tr, "ZH_DIR", tmp_path / "zh")
     en_path = tmp_path / "02_x.ipynb"
     en_path.write_text(json.dumps(copy.deepcopy(EN)))
-    assert tr.problems(en_path) == ["notebooks/zh/02_x.ipynb: missing (python -m tests.translation new 02_x)"]
+    assert tr.problems(en_path) == ["notebooks/zh/02_x.ipynb: missing (python -m tools.translate new 02_x)"]
 
 
 TRANSLATED = [p for p in tr.english_notebooks() if tr.counterpart(p).exists()]
@@ -148,7 +148,7 @@ def test_each_chinese_notebook_is_current(en_path):
 def test_the_english_plot_text_table_is_current():
     """xentlib/messages/plot_text_en.py (Chinese plots with no CJK font) matches the notebooks."""
     assert tr.PLOT_TEXT.read_text(encoding="utf-8") == tr.plot_text_module(), (
-        "a zh-text cell that draws changed: run python -m tests.translation plot-text"
+        "a zh-text cell that draws changed: run python -m tools.translate plot-text"
     )
 
 
@@ -164,10 +164,10 @@ def test_plot_text_pairs_each_chinese_string_with_the_english_one_at_the_same_pl
 
 def glossary_pairs() -> list[tuple[str, list[str]]]:
     """(Chinese term, its English names) for every Chinese term of notebooks/README.md's glossary."""
-    from .test_book import load_build_module
+    from tools import book
 
     pairs = []
-    for en, zh in load_build_module().glossary_rows():
+    for en, zh in book.glossary_rows():
         chinese = zh.split(" / ")
         english = en.split(" / ") if len(en.split(" / ")) == len(chinese) else [en] * len(chinese)
         for e, z in zip(english, chinese, strict=True):

@@ -3,29 +3,26 @@ with the English it translates (an English edit makes it stale), and in a Chines
 and hint() print is Chinese (the '<glyph> <id>: ' prefix kept), with no English word but code.
 
 After re-translating a sentence whose English changed:
-    .venv/bin/python -m tests.test_checks_i18n stamp <message id>...
+    .venv/bin/python -m tools.translate stamp-texts <message id>...
 """
 
 import ast
 import builtins
 import functools
-import hashlib
-import json
 import keyword
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.test_exercises import MISTAKES, needs_torch, solution_answer, wrong_answer
-from tests.test_i18n import CJK, CODE_WORDS
+from tests.edition.words import CJK, CODE_WORDS
+from tests.exercises.answers import MISTAKES, needs_torch, solution_answer, wrong_answer
+from tools import translate
 from xentlib import i18n
-from xentlib.checks import FAIL, HINT, PASS, REGISTRY, TODO, TRANSLATIONS, check, hint
+from xentlib.exercises import FAIL, HINT, PASS, REGISTRY, TODO, check, hint
+from xentlib.exercises.engine import TRANSLATIONS
 
-ROOT = Path(__file__).resolve().parent.parent
-# message id -> hash of the English text its Chinese text translates
-STAMPS = ROOT / "xentlib" / "messages" / "exercises_zh" / "stamps.json"
+ROOT = Path(__file__).resolve().parents[2]
 EXERCISES = sorted(REGISTRY)
 # Words that stay English in the Chinese texts besides CODE_WORDS and the exercise's own code.
 TERMS = {
@@ -95,7 +92,7 @@ def test_every_sentence_has_a_chinese_text_with_the_same_blanks(exercise_id):
     english = REGISTRY[exercise_id].messages()
     zh = TRANSLATIONS["zh"]
     missing = [key for key in english if key not in zh]
-    where = f"xentlib/messages/exercises_zh/{module(exercise_id)}.py"
+    where = f"xentlib/exercises/{module(exercise_id)}_zh.py"
     assert not missing, f"no Chinese text in {where} for {missing}"
     for key, text in english.items():
         assert i18n.placeholders(zh[key]) == i18n.placeholders(text), key
@@ -105,25 +102,17 @@ def test_every_sentence_has_a_chinese_text_with_the_same_blanks(exercise_id):
 
 
 def test_each_exercise_module_has_its_chinese_module():
-    modules = {p.stem for p in (ROOT / "xentlib" / "exercises").glob("[!_]*.py")}
-    chinese = {p.stem for p in (ROOT / "xentlib" / "messages" / "exercises_zh").glob("[!_]*.py")}
-    assert modules == chinese
-
-
-def english_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-
-
-def english_texts() -> dict[str, str]:
-    return {key: text for ex in REGISTRY.values() for key, text in ex.messages().items()}
+    folder = ROOT / "xentlib" / "exercises"
+    content = {module(exercise_id) for exercise_id in REGISTRY}
+    chinese = {p.stem.removesuffix("_zh") for p in folder.glob("[!_]*_zh.py")}
+    assert content == chinese
 
 
 def test_no_chinese_text_is_stale():
-    stamps = json.loads(STAMPS.read_text(encoding="utf-8"))
-    stale = [key for key, text in english_texts().items() if stamps.get(key) != english_hash(text)]
+    stale = translate.stale_texts()
     assert not stale, (
         f"the English of {stale} changed since its Chinese text was written (or it is new): update "
-        "xentlib/messages/exercises_zh/, then .venv/bin/python -m tests.test_checks_i18n stamp <id>..."
+        "xentlib/exercises/<topic>_zh.py, then .venv/bin/python -m tools.translate stamp-texts <id>..."
     )
 
 
@@ -132,18 +121,6 @@ def test_an_english_edit_makes_its_chinese_text_stale(monkeypatch):
     monkeypatch.setattr(ex, "task", ex.task + " (now for a whole batch)")
     with pytest.raises(AssertionError, match=r"softmax_row\.task"):
         test_no_chinese_text_is_stale()
-
-
-def stamp(keys: list[str]) -> None:
-    """Record that the Chinese texts of `keys` translate their English as it is now."""
-    english = english_texts()
-    unknown = [key for key in keys if key not in english or key not in TRANSLATIONS["zh"]]
-    if unknown:
-        sys.exit(f"no English sentence with a Chinese text for {unknown}")
-    stamps = json.loads(STAMPS.read_text(encoding="utf-8")) if STAMPS.exists() else {}
-    stamps.update({key: english_hash(english[key]) for key in keys})
-    STAMPS.write_text(json.dumps(dict(sorted(stamps.items())), indent=1, ensure_ascii=False) + "\n",
-                      encoding="utf-8")
 
 
 def test_no_chinese_text_without_an_english_sentence():
@@ -214,9 +191,3 @@ def test_the_leak_detector_finds_every_english_diagnosis(exercise_id):
     ex = REGISTRY[exercise_id]
     texts = [ex.task] + [m.diagnosis for m in ex.mistakes]
     assert all(english_words(text, exercise_id) for text in texts)
-
-
-if __name__ == "__main__":
-    if sys.argv[1:2] != ["stamp"] or len(sys.argv) < 3:
-        sys.exit("usage: python -m tests.test_checks_i18n stamp <message id>...")
-    stamp(sys.argv[2:])

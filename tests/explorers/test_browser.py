@@ -20,14 +20,23 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import tests.browser_support as support
-import xentlib as xl
-from tests.browser_support import chromium, execute, open_notebook, require_chromium, run_all, running_lab
-from xentlib.explorer_state import parse_matrix
+import tools.browser as support
+from tests.explorers.page import PANEL, assert_consistent, displayed, read
+from tests.needs import require_chromium
+from tools.browser import (
+    change_and_time,
+    chromium,
+    execute,
+    open_notebook,
+    press_slider,
+    run_all,
+    running_lab,
+)
+from xentlib.explorers.state import parse_matrix
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NB_DIR = ROOT / "notebooks"
 ARTIFACTS = ROOT / "test-artifacts"
 README_SHOT = ROOT / "docs" / "loss-explorer.png"
@@ -41,7 +50,6 @@ STATIC_EXPORT_OPTIONS = [
     '"image/jpeg", "text/plain"]',
 ]
 EXPLORER_CALL = re.compile(r"\b(LossExplorer|SoftmaxExplorer)\(")
-PANEL = ".jp-NotebookPanel:visible"
 
 
 def explorer_notebooks() -> list[str]:
@@ -54,114 +62,11 @@ def explorer_notebooks() -> list[str]:
     return found
 
 
-# What the page shows, as text: the logits' number boxes, selected labels, options, and the computed numbers.
-READ_JS = """(root) => {
-  const text = (el) => el ? el.textContent.trim() : null;
-  const box = (el) => el ? el.querySelector('.xent-number').value : null;
-  const classNumber = (el, prefix) => {
-    const c = [...el.classList].find(c => c.startsWith(prefix));
-    return c === undefined ? null : Number(c.slice(prefix.length));
-  };
-  const checked = root.querySelector('.xent-reduction input:checked');
-  return {
-    kind: root.classList.contains('xent-loss-explorer') ? 'loss' : 'softmax',
-    logits: [...root.querySelectorAll('.xent-logit')].map(el => ({
-      sample: classNumber(el, 'xent-sample-'), cls: classNumber(el, 'xent-class-'), text: box(el),
-      valuetext: el.querySelector('.xent-range').getAttribute('aria-valuetext')})),
-    labels: [...root.querySelectorAll('.xent-label select')].map(s => s.selectedIndex),
-    smoothing: box(root.querySelector('.xent-smoothing')),
-    reduction: checked ? checked.value : null,
-    temperature: box(root.querySelector('.xent-temperature')),
-    scale: text(root.querySelector('.xent-scale .xent-choice-text')),
-    loss: text(root.querySelector('.xent-loss-value')),
-    probabilities: [...root.querySelectorAll('.xent-p')].map(text),
-    error: text(root.querySelector('.xent-error .xent-view-body')),
-  };
-}"""
-
-# Time from the key press (capture phase, before anyone handles it) to the first frame after the
-# watched element's text changed.
-WATCH_JS = """(el) => {
-  const before = el.textContent;
-  const w = window.__xentWatch = {start: null, changed: null, shown: null};
-  window.addEventListener('keydown', () => { if (w.start === null) w.start = performance.now(); },
-                          {capture: true, once: true});
-  const observer = new MutationObserver(() => {
-    if (w.changed !== null || el.textContent === before) return;
-    w.changed = performance.now();
-    observer.disconnect();
-    requestAnimationFrame(() => { w.shown = performance.now(); });
-  });
-  observer.observe(el, {childList: true, subtree: true, characterData: true});
-}"""
-
-
 SLIDERS_RENDERED_JS = """() => [...document.querySelectorAll('.xent-explorer')].every(e => {
   const sliders = e.querySelectorAll('.xent-logit');
   return sliders.length > 0 && e.querySelectorAll('.xent-logit .xent-range').length === sliders.length
     && e.querySelector('.xent-loss-value, .xent-p') !== null;
 })"""
-
-
-def number(text: str) -> float:
-    return float(text.replace("\u2212", "-"))  # readouts use the Unicode minus sign
-
-
-def expected(shown: dict) -> list[str]:
-    """The numbers the explorer should show, computed by xentlib from the controls the page shows."""
-    if shown["kind"] == "loss":
-        rows = 1 + max(item["sample"] for item in shown["logits"])
-        cols = 1 + max(item["cls"] for item in shown["logits"])
-        z = np.zeros((rows, cols))
-        for item in shown["logits"]:
-            z[item["sample"], item["cls"]] = number(item["text"])
-        loss = xl.cross_entropy(
-            z,
-            np.array(shown["labels"]),
-            label_smoothing=number(shown["smoothing"]),
-            reduction=shown["reduction"],
-        )
-        return ["[" + ", ".join(map(repr, loss.tolist())) + "]" if np.ndim(loss) else repr(float(loss))]
-    z = np.array([number(item["text"]) for item in sorted(shown["logits"], key=lambda item: item["cls"])])
-    scale = number(shown["scale"].lstrip("\u00d7"))
-    return [repr(float(p)) for p in xl.softmax(z * (scale / number(shown["temperature"])))]
-
-
-def displayed(shown: dict) -> list[str]:
-    return [shown["loss"]] if shown["kind"] == "loss" else shown["probabilities"]
-
-
-def read(root) -> dict:
-    return root.evaluate(READ_JS)
-
-
-def assert_consistent(root) -> dict:
-    shown = read(root)
-    assert not shown["error"], f"the explorer shows an error: {shown['error']}"
-    # A screen reader hears what the box shows: no float noise, the same text.
-    assert all(item["valuetext"] == item["text"] for item in shown["logits"]), shown["logits"]
-    assert displayed(shown) == expected(shown), f"page and xentlib disagree for {shown}"
-    return shown
-
-
-def watched(root) -> object:
-    return root.locator(
-        ".xent-loss" if "xent-loss-explorer" in root.get_attribute("class") else ".xent-probabilities"
-    )
-
-
-def change_and_time(page, root, action) -> float | None:
-    """Do a user action; wait until the explorer's readout changed on screen; return the ms it took
-    from the first key press (None for an action without keys)."""
-    watched(root).evaluate(WATCH_JS)
-    action()
-    page.wait_for_function("() => window.__xentWatch.shown !== null", timeout=10_000, polling="raf")
-    w = page.evaluate("() => window.__xentWatch")
-    return None if w["start"] is None else w["shown"] - w["start"]
-
-
-def press_slider(root, index: int, key: str = "ArrowRight", css: str = ".xent-logit"):
-    return lambda: root.locator(f"{css} .xent-range").nth(index).press(key)
 
 
 def type_in_box(page, root, index: int, value: str):

@@ -8,22 +8,15 @@ import numpy as np
 import pytest
 
 import xentlib as xl
-import xentlib.widgets as xw
-from tests.oracle import torch_cross_entropy
-from xentlib.explorer_controls import Choice, Slider, View
-from xentlib.explorer_messages import MESSAGES
-from xentlib.explorer_state import format_matrix, parse_matrix, slider_range
+import xentlib.explorers.widgets as xw
+from tests.explorers.tree import find
+from tests.library.oracle import torch_cross_entropy
+from xentlib.explorers.controls import Choice, Slider, View
+from xentlib.explorers.messages import MESSAGES
+from xentlib.explorers.state import format_matrix, parse_matrix, slider_range
 from xentlib.widgets import LossExplorer, SoftmaxExplorer
 
 BAR = re.compile(r'class="xent-bar( xent-true)?" data-class="(\d+)"[^>]*style="height:([0-9.]+)%')
-
-
-def find(root, css, kind=widgets.Widget):
-    """Every widget under root (through .children) that has the CSS class `css`, in display order."""
-    found = [root] if css in root._dom_classes and isinstance(root, kind) else []
-    for child in getattr(root, "children", ()):
-        found += find(child, css, kind)
-    return found
 
 
 def logit_sliders(explorer):
@@ -445,7 +438,7 @@ def test_snapshot_is_static_html_of_the_current_state():
 def test_every_message_has_english_and_is_used():
     sources = "".join(
         (Path(xw.__file__).parent / name).read_text()
-        for name in ("widgets.py", "explorer_html.py", "explorer_state.py")
+        for name in ("widgets.py", "html.py", "state.py")
     )
     for key, texts in MESSAGES.items():
         assert texts.get("en"), key

@@ -7,6 +7,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.library.strategies import labels_for, logits
 from xentlib import softmax
 from xentlib.calibration import (
     expected_calibration_error,
@@ -14,8 +15,6 @@ from xentlib.calibration import (
     reliability_bins,
     temperature_nll,
 )
-
-from .strategies import labels_for, logits
 
 
 def ece_loop(probs, labels, bins):

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import xentlib as xl
-from tests.oracle import tolerance, torch_cross_entropy, torch_nll_loss
-from tests.strategies import class_count, labels_for, logits, options, probabilities_for
+from tests.library.oracle import tolerance, torch_cross_entropy, torch_nll_loss
+from tests.library.strategies import class_count, labels_for, logits, options, probabilities_for
 
 SHAPES = [(5,), (4, 5), (3, 4, 2), (2, 3, 2, 3)]
 OPTIONS = [

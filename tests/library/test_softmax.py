@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import xentlib as xl
-from tests.oracle import tolerance
-from tests.strategies import logits
+from tests.library.oracle import tolerance
+from tests.library.strategies import logits
 
 
 @settings(max_examples=100, deadline=None)

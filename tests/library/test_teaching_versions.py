@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import xentlib as xl
-from tests.strategies import labels_for, logits
+from tests.library.strategies import labels_for, logits
 
 
 def test_seed_sample_gives_the_posts_loss():

@@ -39,13 +39,13 @@ import pytest
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 
-from xentlib.checks import FAIL, PASS, REGISTRY, TODO  # noqa: E402
+from xentlib.exercises import FAIL, PASS, REGISTRY, TODO  # noqa: E402
 
-from .notebook_run import run_notebook  # noqa: E402
+from tools.notebook_run import run_notebook  # noqa: E402
 
 pytestmark = pytest.mark.notebooks
 
-NB_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+NB_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 SOLUTIONS = NB_DIR / "solutions"
 ZH_DIR = NB_DIR / "zh"  # the Chinese edition: the same notebooks, translated (tests/translation.py)
 NOTEBOOKS = sorted(NB_DIR.glob("*.ipynb")) + sorted(ZH_DIR.glob("*.ipynb"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..checks import Case, exercise
 from ..information import sigmoid
 from ._common import LOG2, LOG10
+from .engine import Case, exercise
 
 _ZERO_TIMES_LOG_ZERO = (
     "An entry with probability 0 gives 0 * log 0, which NumPy computes as nan. By convention (the limit "

@@ -1,6 +1,6 @@
 """Chinese texts of xentlib/exercises/beyond.py, by message id."""
 
-from ._common import LOG2, LOG10
+from ._common_zh import LOG2, LOG10
 
 ZERO_TIMES_LOG_ZERO = (
     "概率为 0 的元素给出 0 * log 0，NumPy 把它算成 nan。按照约定（x 趋于 0 时 x log x 的极限），它等于 0："

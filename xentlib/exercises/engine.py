@@ -25,12 +25,13 @@ its typical mistakes as small functions (the wrong version) with a diagnosis. Wh
 fails, the checker runs every mistake on the same cases and names the one whose outputs match the
 learner's on every case (else the one that matches on the failing case, else a general remark).
 
-The content lives elsewhere: the exercises are declared in the package `xentlib.exercises` (one module
-per notebook topic) with the `@exercise` decorator. This engine never imports them by name in its code:
-REGISTRY loads the package named by CONTENT the first time an exercise is looked up. Each exercise keeps
-every sentence a learner reads in one mapping, `Exercise.messages()` (id -> English text); the engine
-reads each through `Exercise.text(key)`, which looks it up in xentlib.i18n in the current language (the
-translations come from `translate()`; the engine's own words are in xentlib/messages/checks.py).
+The content lives beside this engine, one module per notebook topic in `xentlib.exercises`, declared
+with the `@exercise` decorator, which adds each exercise to REGISTRY. The engine imports no content;
+the package `xentlib.exercises` imports the engine and then every content module, so importing any part
+of it fills REGISTRY. Each exercise keeps every sentence a learner reads in one mapping,
+`Exercise.messages()` (id -> English text); the engine reads each through `Exercise.text(key)`, in the
+current language of xentlib.i18n (the translations come from `translate()`, the Chinese ones from the
+`*_zh.py` module beside each content module; the engine's own words are in messages.py).
 Reference solutions are in notebooks/solutions/<id>.py; the notebook tests use them.
 """
 
@@ -38,7 +39,6 @@ from __future__ import annotations
 
 import ast
 import copy
-import importlib
 import inspect
 import textwrap
 import warnings
@@ -47,12 +47,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .i18n import language, register, tr
-from .messages import checks as _engine_words  # noqa: F401  (registers the engine's sentences)
-from .validation import describe_position
+from ..i18n import language, register
+from ..validation import describe_position
+from .messages import MESSAGES
 
 PASS, TODO, FAIL, HINT = "✅", "⏳", "❌", "💡"
-CONTENT = "xentlib.exercises"  # the package whose modules declare the exercises (loaded on first use)
 SHOW_CODE_AFTER = 3  # the third failed check in a row of the same exercise also prints the code hint
 
 __all__ = [
@@ -60,7 +59,7 @@ __all__ = [
     "translate",
 ]
 # language -> {message id: text}: the exercises' sentences in languages other than English, filled by
-# the content package through translate() (the Chinese ones are in xentlib/messages/exercises_zh/).
+# the content package through translate() (the Chinese ones are the *_zh.py modules of xentlib/exercises/).
 TRANSLATIONS: dict[str, dict[str, str]] = {}
 
 
@@ -75,8 +74,8 @@ def _literal(text: str) -> str:
 
 
 def say(key: str, **values) -> str:
-    """An engine sentence by id, in the current language (the table is xentlib/messages/checks.py)."""
-    return tr(f"check.{key}", **values)
+    """An engine sentence by id, in the current language (the table is messages.py beside this file)."""
+    return MESSAGES.tr(f"check.{key}", **values)
 
 
 @dataclass(frozen=True)
@@ -170,7 +169,7 @@ class Exercise:
         msg_id = f"{self.id}.{key}"
         if language() not in self.table[msg_id]:
             raise KeyError(f"the exercise text {msg_id!r} has no {language()!r} translation")
-        return tr(msg_id)
+        return self.table.tr(msg_id)
 
     def first_level(self) -> list[str]:
         """The sentences a failed check may print (everything but the code-level hints)."""
@@ -178,16 +177,10 @@ class Exercise:
 
 
 class _Registry(Mapping):
-    """id -> Exercise; the content package is imported the first time the registry is read."""
+    """id -> Exercise, filled by @exercise as the content modules are imported."""
 
     def __init__(self) -> None:
         self._exercises: dict[str, Exercise] = {}
-        self._loaded = False
-
-    def _load(self) -> None:
-        if not self._loaded:
-            self._loaded = True
-            importlib.import_module(CONTENT)
 
     def add(self, ex: Exercise) -> None:
         if ex.id in self._exercises:
@@ -195,15 +188,12 @@ class _Registry(Mapping):
         self._exercises[ex.id] = ex
 
     def __getitem__(self, key: str) -> Exercise:
-        self._load()
         return self._exercises[key]
 
     def __iter__(self) -> Iterator[str]:
-        self._load()
         return iter(dict(self._exercises))
 
     def __len__(self) -> int:
-        self._load()
         return len(self._exercises)
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..checks import Case, exercise
 from ..softmax import softmax
 from ._common import F32, GRAD_BY_HAND, random_batch, seed
+from .engine import Case, exercise
 
 _NOT_MEAN = (
     "Every value is N times too big (N = the number of samples): that is the gradient of the summed "

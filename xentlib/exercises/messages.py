@@ -1,7 +1,7 @@
-"""The exercise checker's own sentences (xentlib.checks), in English and Simplified Chinese.
+"""The exercise checker's own sentences (engine.py), in English and Simplified Chinese.
 
-An exercise's sentences (task, hint, diagnoses, case names) are in the exercise modules (English) and
-xentlib/messages/exercises_zh/ (Chinese); these are the engine's words around them.
+An exercise's sentences (task, hint, diagnoses, case names) are in the content modules beside this one
+(English) and their *_zh.py modules (Chinese); these are the engine's words around them.
 """
 
 from ..i18n import register

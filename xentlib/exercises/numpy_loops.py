@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..checks import Case, exercise
 from ..softmax import softmax
 from ._common import F32, LOG10, SUM_NOT_MEAN, seed
+from .engine import Case, exercise
 
 
 @exercise(

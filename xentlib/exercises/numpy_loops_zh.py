@@ -1,6 +1,6 @@
 """Chinese texts of xentlib/exercises/numpy_loops.py, by message id."""
 
-from ._common import LOG10, SUM_NOT_MEAN
+from ._common_zh import LOG10, SUM_NOT_MEAN
 
 ZH = {
     "cross_entropy_loop.task": (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..checks import Case, exercise
 from ..softmax import log_softmax
 from ._common import F32, LOG_OF_SOFTMAX, SUM_NOT_MEAN, rows, seed
+from .engine import Case, exercise
 
 
 @exercise(

@@ -1,6 +1,6 @@
 """Chinese texts of xentlib/exercises/onehot_and_vectorized.py, by message id."""
 
-from ._common import LOG_OF_SOFTMAX, SUM_NOT_MEAN
+from ._common_zh import LOG_OF_SOFTMAX, SUM_NOT_MEAN
 
 ZH = {
     "one_hot.task": (

@@ -1,6 +1,6 @@
 """Chinese texts of xentlib/exercises/pytorch_building_blocks.py, by message id."""
 
-from ._common import LOG_OF_SOFTMAX, SUM_NOT_MEAN
+from ._common_zh import LOG_OF_SOFTMAX, SUM_NOT_MEAN
 
 ZH = {
     "log_softmax_torch.task": (

@@ -1,6 +1,6 @@
 """Chinese texts of xentlib/exercises/pytorch_modules.py, by message id."""
 
-from ._common import LOG_OF_SOFTMAX, SUM_NOT_MEAN
+from ._common_zh import LOG_OF_SOFTMAX, SUM_NOT_MEAN
 
 SMOOTHED_LOG_OF_SOFTMAX = (
     LOG_OF_SOFTMAX + "加了平滑之后每个类别都有 q > 0，所以只要有一个这样的类别，损失就是无穷大。"

@@ -1,6 +1,6 @@
 """Chinese texts of xentlib/exercises/softmax_by_hand.py, by message id."""
 
-from ._common import LOG2, LOG10
+from ._common_zh import LOG2, LOG10
 
 ZH = {
     "softmax_row.task": "让 softmax_row(z) 返回一行 logits 的概率：每个 logit 的指数，除以所有指数之和",

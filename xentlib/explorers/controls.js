@@ -1,4 +1,4 @@
-// Front end of xentlib.explorer_controls (anywidget): native, labelled controls for the explorers.
+// Front end of xentlib/explorers/controls.py (anywidget): native, labelled controls for the explorers.
 // kind "slider": <input type=range> + <input type=number>, both named, value text as the kernel shows it.
 // kind "choice": a radio group (the checked option is exposed natively).
 // kind "view":   HTML from the kernel, plus an optional polite live region for a short announcement.

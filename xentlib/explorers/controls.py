@@ -2,7 +2,7 @@
 
 ipywidgets' sliders are noUiSlider handles with no accessible name and float noise in their values; these
 are `<input type="range">` and `<input type="number">` named by `label`, whose value text is what the page
-shows. The front end is `explorer_controls.js` and the styles `explorer.css`, shipped in the package (no
+shows. The front end is `controls.js` and the styles `explorer.css`, shipped in the package (no
 CDN). Tests drive them like any widget: set `.value`, read `.value`.
 """
 
@@ -14,7 +14,7 @@ import anywidget
 import traitlets as t
 
 HERE = Path(__file__).parent
-ESM = HERE / "explorer_controls.js"
+ESM = HERE / "controls.js"
 CSS = HERE / "explorer.css"
 
 

@@ -14,8 +14,8 @@ import traceback
 
 import numpy as np
 
-from .explorer_messages import msg
-from .explorer_state import EXP_OVERFLOW, LossState, SoftmaxState
+from .messages import msg
+from .state import EXP_OVERFLOW, LossState, SoftmaxState
 
 FG = "var(--jp-content-font-color1, #1a1a1a)"
 FG2 = "var(--jp-content-font-color2, #595959)"

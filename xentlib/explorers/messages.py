@@ -1,8 +1,10 @@
 """Every sentence and label the explorers show (live widgets, static snapshots, paste-box errors).
 
 Texts are plain (not HTML): callers escape them. Formulas and code (softmax(z'), cross_entropy(...)) stay
-in the renderers. Registered with xentlib.i18n under "explorer.<key>"; read them with explorer_messages.msg.
+in the renderers. Registered with xentlib.i18n under "explorer.<key>"; read one with msg(key).
 """
+
+from __future__ import annotations
 
 from ..i18n import register
 
@@ -130,4 +132,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "snapshot_softmax_title": {"en": "SoftmaxExplorer", "zh": "softmax 探索器（SoftmaxExplorer）"},
 }
 
-register("explorers", {f"explorer.{key}": texts for key, texts in MESSAGES.items()})
+TABLE = register("explorers", {f"explorer.{key}": texts for key, texts in MESSAGES.items()})
+
+
+def msg(key: str, lang: str | None = None, **fields) -> str:
+    """The explorer message `key` in the current language (or `lang`), with `fields` filled in."""
+    return TABLE.tr(f"explorer.{key}", lang, **fields)
+

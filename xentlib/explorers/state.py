@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .explorer_messages import msg
-from .i18n import tr
-from .loss import cross_entropy
-from .softmax import softmax, softmax_naive
+from ..loss import cross_entropy
+from ..messages.errors import tr
+from ..softmax import softmax, softmax_naive
+from .messages import msg
 
 #: Largest z with a finite exp(z) in float64: softmax_naive overflows above it.
 EXP_OVERFLOW = math.log(np.finfo(np.float64).max)

@@ -1,11 +1,10 @@
 """Live explorers for notebooks: move a logit or change a label and see softmax and the loss update at once.
 
 `SoftmaxExplorer` and `LossExplorer` are ipywidgets (display one by leaving it last in a cell). The numbers
-come from `xentlib.explorer_state`, the HTML from `xentlib.explorer_html`, the words from
-`xentlib.explorer_messages`; the controls are the named, keyboard-friendly inputs of
-`xentlib.explorer_controls`. The views are built once and then only their HTML is replaced. Where no
-widget can be drawn (an nbconvert export, a notebook renderer, a book page) each explorer also offers a
-`text/html` snapshot of its current state.
+come from `state.py`, the HTML from `html.py`, the words from `messages.py`; the controls are the
+named, keyboard-friendly inputs of `controls.py` (+ controls.js, explorer.css). The views are built once
+and then only their HTML is replaced. Where no widget can be drawn (an nbconvert export, a notebook
+renderer, a book page) each explorer also offers a `text/html` snapshot of its current state.
 """
 
 from __future__ import annotations
@@ -16,9 +15,9 @@ from contextlib import contextmanager
 import ipywidgets as widgets
 import numpy as np
 
-from .data import SEED_LABELS, SEED_LOGITS
-from .explorer_controls import Choice, Slider, View
-from .explorer_html import (
+from ..data import SEED_LABELS, SEED_LOGITS
+from .controls import Choice, Slider, View
+from .html import (
     bars_html,
     error_html,
     loss_announcement,
@@ -30,9 +29,9 @@ from .explorer_html import (
     softmax_table_html,
     status_html,
 )
-from .explorer_html import class_names as _names
-from .explorer_messages import msg
-from .explorer_state import (
+from .html import class_names as _names
+from .messages import msg
+from .state import (
     SCALES,
     LossState,
     SoftmaxState,

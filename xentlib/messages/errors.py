@@ -188,3 +188,5 @@ MESSAGES = register("errors", {
               "但得到的 W 为 {w_shape}，b 为 {b_shape}",
     },
 })
+
+tr = MESSAGES.tr  # the library modules call tr("<id>", ...) for their messages

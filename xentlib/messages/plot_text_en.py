@@ -1,7 +1,7 @@
 """English for the Chinese edition's plot text, for machines with no CJK font (xentlib.fonts).
 
 Generated from the zh-text cells of notebooks/zh/ that draw, by
-`python -m tests.translation plot-text`; do not edit (tests/test_translation.py checks it).
+`python -m tools.translate plot-text`; do not edit (tests/edition/test_translation.py checks it).
 LITERALS maps a Chinese string to its English one; TEMPLATES pairs the pieces of an f-string,
 None standing for each {value}, e.g. (["第 ", None, " 类"], ["class ", None]).
 """

@@ -1,0 +1,1 @@
+"""The exercises: the checker (engine) and every exercise's reference, mistakes and Chinese texts."""
