@@ -1,5 +1,6 @@
 # Two commands for everyone: `make lab` opens the notebooks, `make test` runs every check.
 # Both create .venv on first use and only reinstall when a requirements file changes.
+# For developers (CONTRIBUTING.md): `make test-fast` after every change, `make lint`, `make format`.
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -7,7 +8,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8888
 N      ?= 10
 
-.PHONY: lab test book bench classroom lint clean
+.PHONY: lab test test-fast lint format book bench classroom clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -37,9 +38,26 @@ $(AXE):
 	  npm install --silent --no-audit --no-fund --prefix $(VENV)/node axe-core@^4.14.1; \
 	else echo "npm not found: the accessibility tests (axe-core) will be skipped"; fi
 
-test: $(VENV)/.installed-test $(AXE)  ## set up, then lint and run the whole test suite
-	$(BIN)/ruff check xentlib tests tools
+PY_SOURCES := xentlib tests tools docs/book/conf.py etc
+# The fast tier: the library, the exercises, the explorers in the kernel, the editions, the layout.
+FAST := -m "not browser and not book and not notebooks and not hub"
+
+test: $(VENV)/.installed-test $(AXE)  ## set up, then lint and run the whole test suite (what CI runs)
+	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest
+
+test-fast: $(VENV)/.installed-test  ## lint and the tests that need no browser, notebook run, book or hub
+	$(MAKE) --no-print-directory lint
+	$(BIN)/python -m pytest $(FAST) -q
+
+lint: $(VENV)/.installed-test  ## ruff check, ruff format --check, no outputs in the notebooks
+	$(BIN)/ruff check $(PY_SOURCES)
+	$(BIN)/ruff format --check $(PY_SOURCES)
+	$(BIN)/python -m tools.clean_notebooks
+
+format: $(VENV)/.installed-test  ## ruff format and ruff's safe fixes, in place
+	$(BIN)/ruff format $(PY_SOURCES)
+	$(BIN)/ruff check --fix $(PY_SOURCES)
 
 book: $(VENV)/.installed-test  ## run every notebook and build the offline book site into build/book/html
 	$(BIN)/python -m tools.book

@@ -22,7 +22,7 @@ from time import perf_counter
 
 import nbformat
 
-from tools.notebook_run import NOTEBOOKS, course_notebooks, run_notebook
+from tools.notebook_run import NOTEBOOKS, WORKERS, course_notebooks, run_notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "docs" / "book"  # the site's configuration, landing pages and npm packages (MathJax)
@@ -181,9 +181,12 @@ def prepare_sources(src: Path, edition: Edition = EDITIONS[0]) -> list[str]:
     """Execute the edition's notebooks (in their own folder) and write its Sphinx sources into `src`;
     return the page names."""
     pages = []
-    for path in course_notebooks(edition.folder):
+    paths = course_notebooks(edition.folder)
+    start = perf_counter()
+    runs = run_notebooks([(nbformat.read(path, as_version=4), edition.folder) for path in paths])
+    print(f"  {len(paths)} notebooks run in {perf_counter() - start:.1f} s ({WORKERS} at a time)", flush=True)
+    for path, (nb, wall) in zip(paths, runs, strict=True):
         start = perf_counter()
-        nb, wall = run_notebook(nbformat.read(path, as_version=4), edition.folder)
         problems = unexpected_errors(nb)
         if problems:
             sys.exit(f"{path.name} raised outside cells tagged raises-exception:\n" + "\n".join(problems))

@@ -15,6 +15,7 @@ import importlib.metadata
 import json
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from time import perf_counter
 
@@ -26,6 +27,8 @@ NOTEBOOKS = ROOT / "notebooks"
 CACHE_DIR = ROOT / "build" / "notebook-runs"
 CELL_TIMEOUT = 60
 KEEP_RUNS = 100  # the cache keeps the newest runs only: edited notebooks leave old runs behind
+# Notebooks run this many at a time (each in its own kernel): two keep both cores of a small machine busy.
+WORKERS = int(os.environ.get("XENTLIB_NOTEBOOK_WORKERS", "2"))
 
 
 def course_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
@@ -89,6 +92,12 @@ def run_notebook(nb, cwd: Path = NOTEBOOKS, timeout: int = CELL_TIMEOUT):
             partial.replace(path)  # atomic: a parallel run never reads half a file
         prune_cache()
     return nb, wall
+
+
+def run_notebooks(jobs, timeout: int = CELL_TIMEOUT, workers: int = WORKERS) -> list:
+    """run_notebook for each (nb, cwd) of `jobs`, `workers` at a time; the results in the order given."""
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        return list(pool.map(lambda job: run_notebook(job[0], job[1], timeout), jobs))
 
 
 def prune_cache(keep: int = KEEP_RUNS) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from .loss import cross_entropy
+from .messages.errors import tr
 from .softmax import softmax
 from .validation import as_class_indices, as_logits
 
@@ -18,12 +19,12 @@ from .validation import as_class_indices, as_logits
 def _probs_and_labels(probs, labels):
     p = as_logits(probs, "probs")
     if p.ndim != 2:
-        raise ValueError(f"probs must be a 2-D (N, C) array of probabilities, got shape {p.shape}")
+        raise ValueError(tr("probs_not_2d", shape=p.shape))
     if p.size and (p.min() < 0 or p.max() > 1):
-        raise ValueError(f"probs must lie in [0, 1], got values from {p.min()} to {p.max()}")
+        raise ValueError(tr("probs_outside_0_1", low=p.min(), high=p.max()))
     y = as_class_indices(labels, p.shape[1])
     if y.shape != (p.shape[0],):
-        raise ValueError(f"labels must have shape ({p.shape[0]},) to match probs {p.shape}, got {y.shape}")
+        raise ValueError(tr("labels_shape_for_probs", n=p.shape[0], shape=p.shape, labels_shape=y.shape))
     return p, y
 
 
@@ -31,7 +32,7 @@ def reliability_bins(probs, labels, bins: int = 10):
     """(mean confidence, accuracy, count) per bin (k/bins, (k+1)/bins]; empty bins give nan, nan, 0."""
     p, y = _probs_and_labels(probs, labels)
     if isinstance(bins, bool) or not isinstance(bins, (int, np.integer)) or bins < 1:
-        raise ValueError(f"bins must be a positive integer, got {bins!r}")
+        raise ValueError(tr("bins_positive_integer", value=repr(bins)))
     confidence = p.max(axis=1)
     correct = (p.argmax(axis=1) == y).astype(float)
     which = np.clip(np.ceil(confidence * bins).astype(int) - 1, 0, bins - 1)   # bin k holds (k/b, (k+1)/b]
@@ -62,15 +63,13 @@ def fit_temperature(logits, labels, tol: float = 1e-12) -> float:
     """
     z = as_logits(logits, "logits")
     if z.ndim != 2 or z.shape[0] == 0:
-        raise ValueError(f"logits must be a non-empty 2-D (N, C) array, got shape {z.shape}")
+        raise ValueError(tr("logits_not_2d_nonempty", shape=z.shape))
     y = as_class_indices(labels, z.shape[1])
     if _slope(z, y, 0.0) >= 0:
-        raise ValueError("the logits do no better than chance on these labels: the loss falls as T grows "
-                         "without end, so no finite temperature minimises it")
+        raise ValueError(tr("temperature_chance_level"))
     others = np.where(np.arange(z.shape[1]) == y[:, None], -np.inf, z)
     if np.all(z[np.arange(len(y)), y] > others.max(axis=1)):
-        raise ValueError("every sample is classified correctly: the loss keeps falling as T -> 0, "
-                         "so no positive temperature minimises it (use more held-out data)")
+        raise ValueError(tr("temperature_all_correct"))
     lo, hi = 0.0, 1.0
     while _slope(z, y, hi) < 0:
         lo, hi = hi, 2 * hi

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .messages.errors import tr
+
 
 def numerical_grad(f, z, eps: float = 1e-6) -> np.ndarray:
     """Central differences: df/dz_k ~ (f(z + eps e_k) - f(z - eps e_k)) / (2 eps), in float64."""
@@ -24,5 +26,5 @@ def grad_check(f, grad_f, z, eps: float = 1e-6, tol: float = 1e-6) -> float:
     """Largest |analytic - numerical| gradient entry; raises AssertionError if it exceeds tol."""
     gap = float(np.max(np.abs(np.asarray(grad_f(z), dtype=np.float64) - numerical_grad(f, z, eps))))
     if gap > tol:
-        raise AssertionError(f"analytic and finite-difference gradients differ by {gap:.3g} (> {tol:g})")
+        raise AssertionError(tr("gradients_differ", gap=f"{gap:.3g}", tol=f"{tol:g}"))
     return gap

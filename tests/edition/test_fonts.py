@@ -1,21 +1,28 @@
 """Chinese plot text renders with a real CJK font (Debian's fonts-noto-cjk in CI), with no missing glyphs."""
 
+import copy
 import io
+import os
+import subprocess
+import sys
 import warnings
+from pathlib import Path
 
 import matplotlib
 import pytest
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
 
-from xentlib import fonts  # noqa: E402
+from xentlib import fonts, i18n  # noqa: E402
 
 
 @pytest.fixture
 def restore_rc():
     saved = matplotlib.rcParams.copy()
     yield
+    fonts.restore_fonts()
     matplotlib.rcParams.update(saved)
     fonts.english_plot_text(False)
 
@@ -105,3 +112,41 @@ def test_xentlib_cjk_font_names_the_font_to_use(monkeypatch):
     assert fonts.find_cjk_font() == "Noto Sans CJK JP"
     monkeypatch.setenv("XENTLIB_CJK_FONT", "No Such Font")
     assert fonts.find_cjk_font() == fonts.CJK_FONTS[0]
+
+
+def rc() -> dict:
+    return {key: copy.deepcopy(value) for key, value in matplotlib.rcParams.items()}
+
+
+@pytest.mark.parametrize("font", ["", "none"], ids=["with a CJK font", "no CJK font: English plot text"])
+def test_zh_en_zh_in_one_kernel_leaves_matplotlib_as_it_was(monkeypatch, restore_rc, font):
+    monkeypatch.setenv("XENTLIB_CJK_FONT", font)
+    before, set_text = rc(), Text.set_text
+    try:
+        i18n.set_language("zh")
+        zh, zh_set_text = rc(), Text.set_text
+        assert zh != before if font == "" else zh_set_text is not set_text
+        i18n.set_language("en")
+        assert rc() == before and Text.set_text is set_text
+        i18n.set_language("zh")
+        assert rc() == zh
+        assert (Text.set_text is set_text) == (font == "")
+    finally:
+        i18n.set_language("en")
+    assert rc() == before and Text.set_text is set_text
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("order", ["xentlib first", "matplotlib first"])
+def test_a_chinese_kernel_gets_its_font_whenever_matplotlib_is_imported(order):
+    imports = ["import xentlib", "import matplotlib.pyplot as plt"]
+    code = "\n".join([*(imports if order == "xentlib first" else imports[::-1]),
+                      "import matplotlib as mpl",
+                      "print(mpl.rcParams['font.sans-serif'][0], mpl.rcParams['axes.unicode_minus'])"])
+    env = {**os.environ, "XENTLIB_LANG": "zh", "MPLBACKEND": "Agg"}
+    env.pop("XENTLIB_CJK_FONT", None)
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT / "notebooks", env=env,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == f"{fonts.find_cjk_font()} False"

@@ -187,6 +187,42 @@ MESSAGES = register("errors", {
         "zh": "对于形状为 {x_shape} 的 X，需要形状为 ({features}, C) 的 W 和形状为 (C,) 的 b，"
               "但得到的 W 为 {w_shape}，b 为 {b_shape}",
     },
+    "probs_not_2d": {
+        "en": "probs must be a 2-D (N, C) array of probabilities, got shape {shape}",
+        "zh": "probs 必须是二维 (N, C) 的概率数组，但得到的形状是 {shape}",
+    },
+    "probs_outside_0_1": {
+        "en": "probs must lie in [0, 1], got values from {low} to {high}",
+        "zh": "probs 的值必须在 [0, 1] 之内，但得到的值从 {low} 到 {high}",
+    },
+    "labels_shape_for_probs": {
+        "en": "labels must have shape ({n},) to match probs {shape}, got {labels_shape}",
+        "zh": "labels 的形状必须是 ({n},)，才能与形状为 {shape} 的 probs 对应，但得到的是 {labels_shape}",
+    },
+    "bins_positive_integer": {
+        "en": "bins must be a positive integer, got {value}",
+        "zh": "bins 必须是正整数，但得到的是 {value}",
+    },
+    "logits_not_2d_nonempty": {
+        "en": "logits must be a non-empty 2-D (N, C) array, got shape {shape}",
+        "zh": "logits 必须是非空的二维 (N, C) 数组，但得到的形状是 {shape}",
+    },
+    "temperature_chance_level": {
+        "en": "the logits do no better than chance on these labels: the loss falls as T grows without end, "
+              "so no finite temperature minimises it",
+        "zh": "这些 logits 在这些标签上并不比随机猜测好：温度 T 越大损失越小，没有尽头，"
+              "所以不存在使损失最小的有限温度",
+    },
+    "temperature_all_correct": {
+        "en": "every sample is classified correctly: the loss keeps falling as T -> 0, so no positive "
+              "temperature minimises it (use more held-out data)",
+        "zh": "每个样本都分类正确：T 趋于 0 时损失一直下降，所以不存在使损失最小的正温度"
+              "（请使用更多的留出数据）",
+    },
+    "gradients_differ": {
+        "en": "analytic and finite-difference gradients differ by {gap} (> {tol})",
+        "zh": "解析梯度与有限差分梯度相差 {gap}（超过 {tol}）",
+    },
 })
 
 tr = MESSAGES.tr  # the library modules call tr("<id>", ...) for their messages
