@@ -154,8 +154,14 @@ def test_import_xentlib_imports_no_plotting_widgets_or_torch(lang):
         "print(sorted(m for m in ('matplotlib', 'ipywidgets', 'torch', 'anywidget') if m in sys.modules))"
     )
     env = {**os.environ, "XENTLIB_LANG": lang}
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT / "notebooks", env=env,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT / "notebooks",
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert done.stdout.strip() == "[]", done.stdout
 
 
@@ -223,8 +229,11 @@ def test_the_version_is_written_once():
 
 def test_tests_hold_only_tests_and_their_helpers():
     """Every module under tests/ is a test module, a package marker, conftest or a helper the tests use."""
-    helpers = {p for p in python_files("tests") if not p.name.startswith("test_")
-               and p.name not in ("__init__.py", "conftest.py")}
+    helpers = {
+        p
+        for p in python_files("tests")
+        if not p.name.startswith("test_") and p.name not in ("__init__.py", "conftest.py")
+    }
     used = "\n".join(p.read_text(encoding="utf-8") for p in python_files("tests"))
     unused = [
         str(p.relative_to(ROOT))

@@ -50,14 +50,23 @@ class Edition:
 
 EDITIONS = [
     Edition(
-        "en", NOTEBOOKS, "en", HERE / "index.md", "the glossary", "",
+        "en",
+        NOTEBOOKS,
+        "en",
+        HERE / "index.md",
+        "the glossary",
+        "",
         "<strong>A snapshot, not the live explorer.</strong> Its sliders and drop-downs need a running "
         "Python kernel. To move them and watch the numbers change, run it live: <code>make lab</code>, "
         "then open <code>{path}</code>.",
         "{name}",
     ),
     Edition(
-        "zh", NOTEBOOKS / "zh", "zh_CN", HERE / "index_zh.md", "术语表",
+        "zh",
+        NOTEBOOKS / "zh",
+        "zh_CN",
+        HERE / "index_zh.md",
+        "术语表",
         "课程中的术语，中文与英文对照；每个术语在笔记本中第一次出现时，中文后的括号里也写出英文原词。\n",
         "<strong>这是快照，不是可交互的探索器。</strong>滑块和下拉菜单需要运行中的 Python 内核。"
         "想拖动它们、看数字随之变化，请在本地运行：<code>make lab</code>，然后打开 <code>{path}</code>。",
@@ -133,6 +142,7 @@ def quiet_language_cell(nb) -> None:
 
 def book_links(nb, edition: Edition = EDITIONS[0]) -> None:
     """Links to notebooks/README.md (where the glossary lives) point at the book's glossary page."""
+
     def title(text: str) -> str:  # a link shown as "README.md" is named after what it now opens
         return edition.glossary_title if text == "README.md" else text
 
@@ -259,8 +269,11 @@ def build(out: Path) -> int:
     write_if_changed(TERMS, "".join(f"{term} 100000\n" for term in glossary_terms()))  # jieba's format
     sources = {}
     for edition in editions:  # all sources first: each page's language switch checks the other's
-        print(f"executing the notebooks of {edition.folder.relative_to(ROOT)} (nbclient, fresh kernel "
-              "each, cached by content):", flush=True)
+        print(
+            f"executing the notebooks of {edition.folder.relative_to(ROOT)} (nbclient, fresh kernel "
+            "each, cached by content):",
+            flush=True,
+        )
         sources[edition.name] = WORK / "src" / edition.name
         sources[edition.name].mkdir(parents=True, exist_ok=True)
         prepare_sources(sources[edition.name], edition)

@@ -174,10 +174,16 @@ def find_hub() -> str | None:
 def pull_copy(dest: Path) -> Path:
     """The repository as a fresh pull would have it: tracked and new files (not ignored), symlinks kept."""
     try:
-        listing = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-            cwd=REPO, capture_output=True, check=True,
-        ).stdout.decode().split("\0")
+        listing = (
+            subprocess.run(
+                ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                cwd=REPO,
+                capture_output=True,
+                check=True,
+            )
+            .stdout.decode()
+            .split("\0")
+        )
     except (OSError, subprocess.CalledProcessError):  # not a git checkout: copy all but the venv
         shutil.copytree(REPO, dest, symlinks=True, ignore=shutil.ignore_patterns(".venv", ".git"))
         return dest
@@ -195,8 +201,15 @@ def pull_copy(dest: Path) -> Path:
 
 def git_origin(folder: Path) -> str:
     """Commit the folder as a git repository (branch main), for nbgitpuller to clone; its file:// URL."""
-    git = ["git", "-c", "user.name=classroom", "-c", "user.email=classroom@localhost",
-           "-c", "init.defaultBranch=main"]
+    git = [
+        "git",
+        "-c",
+        "user.name=classroom",
+        "-c",
+        "user.email=classroom@localhost",
+        "-c",
+        "init.defaultBranch=main",
+    ]
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "the notebooks, as handed out"]):
         subprocess.run(git + args, cwd=folder, check=True, capture_output=True)
     return folder.as_uri()
@@ -205,8 +218,14 @@ def git_origin(folder: Path) -> str:
 class Hub:
     """A JupyterHub process on 127.0.0.1 with a service token that can create students."""
 
-    def __init__(self, tmp: Path, timeout: float, nodelay: bool = False, default_timeouts: bool = False,
-                 expose_app: bool = False):
+    def __init__(
+        self,
+        tmp: Path,
+        timeout: float,
+        nodelay: bool = False,
+        default_timeouts: bool = False,
+        expose_app: bool = False,
+    ):
         proxy, hub = find_proxy(), find_hub()
         if not proxy:
             raise RuntimeError(PROXY_HINT)
@@ -224,11 +243,18 @@ class Hub:
         if nodelay:
             extra_env["JUPYTER_CONFIG_PATH"] = str(SERVER_CONFIG_DIR)
         config = HUB_CONFIG.format(
-            public_port=self.port, hub_port=free_port(), proxy_api_port=free_port(), proxy=proxy,
-            tmp=str(tmp), singleuser=str(BIN / "jupyterhub-singleuser"), server_args=server_args,
-            spawn_timeouts="# JupyterHub's default spawn timeouts (60 s and 30 s)" if default_timeouts else
-            f"c.Spawner.start_timeout = {int(timeout)}\nc.Spawner.http_timeout = {int(timeout)}",
-            pulled_as=PULLED_AS, token=self.token,
+            public_port=self.port,
+            hub_port=free_port(),
+            proxy_api_port=free_port(),
+            proxy=proxy,
+            tmp=str(tmp),
+            singleuser=str(BIN / "jupyterhub-singleuser"),
+            server_args=server_args,
+            spawn_timeouts="# JupyterHub's default spawn timeouts (60 s and 30 s)"
+            if default_timeouts
+            else f"c.Spawner.start_timeout = {int(timeout)}\nc.Spawner.http_timeout = {int(timeout)}",
+            pulled_as=PULLED_AS,
+            token=self.token,
             extra_env=extra_env,
         )
         (tmp / "jupyterhub_config.py").write_text(config)
@@ -252,7 +278,11 @@ class Hub:
         with open(self.log_path, "wb") as log:
             self.proc = subprocess.Popen(
                 [self.hub_cmd, "-f", str(self.tmp / "jupyterhub_config.py")],
-                cwd=self.tmp, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+                cwd=self.tmp,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=env,
+                start_new_session=True,
             )
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
@@ -276,8 +306,10 @@ class Hub:
         except OSError:
             return []
         found = []
-        for words in (("failed to start", "never showed up", "didn't respond", "Giving up", "giving up"),
-                      ("[E ", "Unhandled error")):
+        for words in (
+            ("failed to start", "never showed up", "didn't respond", "Giving up", "giving up"),
+            ("[E ", "Unhandled error"),
+        ):
             found += [line[:240] for line in lines if any(w in line for w in words)][:most]
         return found
 
@@ -339,11 +371,21 @@ class Hub:
 
 def kernel_message(msg_type: str, content: dict, session: str) -> dict:
     header = {
-        "msg_id": uuid.uuid4().hex, "msg_type": msg_type, "session": session, "username": "student",
-        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "version": "5.3",
+        "msg_id": uuid.uuid4().hex,
+        "msg_type": msg_type,
+        "session": session,
+        "username": "student",
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "version": "5.3",
     }
-    return {"header": header, "parent_header": {}, "metadata": {}, "content": content,
-            "channel": "shell", "buffers": []}
+    return {
+        "header": header,
+        "parent_header": {},
+        "metadata": {},
+        "content": content,
+        "channel": "shell",
+        "buffers": [],
+    }
 
 
 def decode(frame: str | bytes) -> dict:
@@ -395,8 +437,12 @@ class KernelChannel:
 
     async def request(self, msg_type: str, content: dict) -> dict:
         msg = kernel_message(msg_type, content, self.session)
-        call = {"done": asyncio.get_running_loop().create_future(), "errors": [], "comm_updates": [],
-                "stdout": ""}
+        call = {
+            "done": asyncio.get_running_loop().create_future(),
+            "errors": [],
+            "comm_updates": [],
+            "stdout": "",
+        }
         self.pending[msg["header"]["msg_id"]] = call
         await self.ws.write_message(json.dumps(msg))
         await call["done"]
@@ -406,8 +452,14 @@ class KernelChannel:
     async def execute(self, code: str) -> dict:
         return await self.request(
             "execute_request",
-            {"code": code, "silent": False, "store_history": True, "user_expressions": {},
-             "allow_stdin": False, "stop_on_error": False},
+            {
+                "code": code,
+                "silent": False,
+                "store_history": True,
+                "user_expressions": {},
+                "allow_stdin": False,
+                "stop_on_error": False,
+            },
         )
 
     def close(self) -> None:
@@ -417,9 +469,13 @@ class KernelChannel:
 
 async def api(client, method: str, url: str, token: str, body: dict | None = None, timeout: float = 120):
     request = HTTPRequest(
-        url, method=method, headers={"Authorization": f"token {token}"},
-        body=None if body is None else json.dumps(body), allow_nonstandard_methods=True,
-        request_timeout=timeout, connect_timeout=timeout,
+        url,
+        method=method,
+        headers={"Authorization": f"token {token}"},
+        body=None if body is None else json.dumps(body),
+        allow_nonstandard_methods=True,
+        request_timeout=timeout,
+        connect_timeout=timeout,
     )
     reply = await client.fetch(request)
     return json.loads(reply.body) if reply.body else None
@@ -447,12 +503,15 @@ async def nbgitpuller_pull(client, user_url: str, hub: Hub) -> None:
     query = urllib.parse.urlencode(hub.pull)
     events: list[str] = []
     request = HTTPRequest(
-        f"{user_url}/git-pull/api?{query}", headers={"Authorization": f"token {hub.token}"},
-        streaming_callback=lambda chunk: events.append(chunk.decode()), request_timeout=300,
+        f"{user_url}/git-pull/api?{query}",
+        headers={"Authorization": f"token {hub.token}"},
+        streaming_callback=lambda chunk: events.append(chunk.decode()),
+        request_timeout=300,
     )
     await client.fetch(request)
-    phases = [json.loads(line[len("data:"):]) for line in "".join(events).splitlines()
-              if line.startswith("data:")]
+    phases = [
+        json.loads(line[len("data:") :]) for line in "".join(events).splitlines() if line.startswith("data:")
+    ]
     if not phases or phases[-1].get("phase") != "finished":
         raise RuntimeError(f"nbgitpuller did not finish: {phases[-1] if phases else 'no answer'}")
 
@@ -460,12 +519,16 @@ async def nbgitpuller_pull(client, user_url: str, hub: Hub) -> None:
 def logit_sliders(widgets: dict[str, dict]) -> list[str]:
     """Comm ids of the sliders that move a logit (the explorers' own or ipywidgets'), else any slider."""
     sliders = {
-        cid: state for cid, state in widgets.items()
+        cid: state
+        for cid, state in widgets.items()
         if (state.get("kind") == "slider" or state.get("_model_name") == "FloatSliderModel")
         and not state.get("choices")
     }
-    named = [cid for cid, state in sliders.items()
-             if "logit" in f"{state.get('label', '')} {state.get('description', '')}".lower()]
+    named = [
+        cid
+        for cid, state in sliders.items()
+        if "logit" in f"{state.get('label', '')} {state.get('description', '')}".lower()
+    ]
     return named or list(sliders)
 
 
@@ -503,21 +566,27 @@ async def run_student(
         await nbgitpuller_pull(client, user_url, hub)
         notebooks = await api(client, "GET", f"{user_url}/api/contents/{PULLED_AS}/notebooks", hub.token)
         matches = sorted(
-            item["path"] for item in notebooks["content"]
-            if Path(item["name"]).match(NOTEBOOK_GLOB)
+            item["path"] for item in notebooks["content"] if Path(item["name"]).match(NOTEBOOK_GLOB)
         )
         if not matches:
             raise RuntimeError(f"no notebook matching {NOTEBOOK_GLOB} in the pulled checkout")
         path = matches[0]
         notebook = (await api(client, "GET", f"{user_url}/api/contents/{path}", hub.token))["content"]
         session = await api(
-            client, "POST", f"{user_url}/api/sessions", hub.token,
+            client,
+            "POST",
+            f"{user_url}/api/sessions",
+            hub.token,
             {"path": path, "name": Path(path).name, "type": "notebook", "kernel": {"name": "python3"}},
         )
         ws_url = user_url.replace("http://", "ws://") + f"/api/kernels/{session['kernel']['id']}/channels"
         ws = await websocket_connect(
-            HTTPRequest(ws_url, headers={"Authorization": f"token {hub.token}"},
-                        connect_timeout=timeout, request_timeout=timeout),
+            HTTPRequest(
+                ws_url,
+                headers={"Authorization": f"token {hub.token}"},
+                connect_timeout=timeout,
+                request_timeout=timeout,
+            ),
             max_message_size=64 * 2**20,
         )
         channel = KernelChannel(ws)
@@ -552,8 +621,10 @@ async def run_student(
             t = time.monotonic()
             call = await channel.request(
                 "comm_msg",
-                {"comm_id": comm_id, "data": {"method": "update", "state": {"value": value},
-                                              "buffer_paths": []}},
+                {
+                    "comm_id": comm_id,
+                    "data": {"method": "update", "state": {"value": value}, "buffer_paths": []},
+                },
             )
             student.moves_ms.append(1000 * (time.monotonic() - t))
             if not [c for c in call["comm_updates"] if c != comm_id]:
@@ -609,8 +680,13 @@ def temporary_folder() -> Iterator[Path]:
 
 
 def run_class(
-    students: int, moves: int = 20, timeout: float = 600, stagger: float = 0.0, nodelay: bool = False,
-    together: bool = False, default_timeouts: bool = False,
+    students: int,
+    moves: int = 20,
+    timeout: float = 600,
+    stagger: float = 0.0,
+    nodelay: bool = False,
+    together: bool = False,
+    default_timeouts: bool = False,
 ) -> ClassReport:
     """Start a hub, run `students` students at once (or `stagger` s apart), measure, clean up.
 
@@ -705,19 +781,29 @@ def summary(report: ClassReport) -> dict:
 def print_report(report: ClassReport, out=sys.stdout) -> None:
     s = summary(report)
     write = lambda line="": print(line, file=out)  # noqa: E731
-    write(f"classroom: {s['students']} students, JupyterHub on 127.0.0.1, {os.cpu_count()} cores, "
-          f"{psutil.virtual_memory().total / 2**30:.0f} GiB")
+    write(
+        f"classroom: {s['students']} students, JupyterHub on 127.0.0.1, {os.cpu_count()} cores, "
+        f"{psutil.virtual_memory().total / 2**30:.0f} GiB"
+    )
     write(f"  succeeded                 {s['succeeded']} / {s['students']}")
-    write(f"  wall time to all done     {s['wall_s']:.1f} s  (last server ready at "
-          f"{s['server_ready_s_max']:.1f} s; run-all median {s['run_all_s_median']:.1f} s)")
-    write(f"  memory per student        {s['student_rss_mib']:.0f} MiB resident, "
-          f"{s['student_pss_mib']:.0f} MiB PSS (server + kernel; the kernel alone "
-          f"{s['kernel_rss_mib']:.0f} / {s['kernel_pss_mib']:.0f} MiB)")
+    write(
+        f"  wall time to all done     {s['wall_s']:.1f} s  (last server ready at "
+        f"{s['server_ready_s_max']:.1f} s; run-all median {s['run_all_s_median']:.1f} s)"
+    )
+    write(
+        f"  memory per student        {s['student_rss_mib']:.0f} MiB resident, "
+        f"{s['student_pss_mib']:.0f} MiB PSS (server + kernel; the kernel alone "
+        f"{s['kernel_rss_mib']:.0f} / {s['kernel_pss_mib']:.0f} MiB)"
+    )
     write(f"  CPU per student           {s['student_cpu_s']:.1f} s (server + kernel, user + system)")
-    write(f"  hub + proxy               {s['hub_rss_mib']:.0f} MiB + {s['proxy_rss_mib']:.0f} MiB resident, "
-          f"{s['hub_cpu_s']:.1f} CPU s")
-    write(f"  slider moves              {s['moves']}: p50 {s['move_p50_ms']:.1f} ms, "
-          f"p95 {s['move_p95_ms']:.1f} ms (comm message to kernel idle)")
+    write(
+        f"  hub + proxy               {s['hub_rss_mib']:.0f} MiB + {s['proxy_rss_mib']:.0f} MiB resident, "
+        f"{s['hub_cpu_s']:.1f} CPU s"
+    )
+    write(
+        f"  slider moves              {s['moves']}: p50 {s['move_p50_ms']:.1f} ms, "
+        f"p95 {s['move_p95_ms']:.1f} ms (comm message to kernel idle)"
+    )
     for student in report.students:
         if not student.ok:
             write(f"  FAILED {student.name}: {student.error}")
@@ -732,22 +818,39 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=900, help="seconds for the whole class")
     parser.add_argument("--stagger", type=float, default=0.0, help="seconds between arrivals")
     parser.add_argument("--nodelay", action="store_true", help="TCP_NODELAY on kernel websockets")
-    parser.add_argument("--together", action="store_true",
-                        help="start the slider bursts only when every student has run the notebook")
-    parser.add_argument("--default-timeouts", action="store_true",
-                        help="keep JupyterHub's 60 s / 30 s spawn timeouts (to see what they do)")
+    parser.add_argument(
+        "--together",
+        action="store_true",
+        help="start the slider bursts only when every student has run the notebook",
+    )
+    parser.add_argument(
+        "--default-timeouts",
+        action="store_true",
+        help="keep JupyterHub's 60 s / 30 s spawn timeouts (to see what they do)",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
     try:
-        report = run_class(args.students, args.moves, args.timeout, args.stagger, args.nodelay, args.together,
-                           args.default_timeouts)
+        report = run_class(
+            args.students,
+            args.moves,
+            args.timeout,
+            args.stagger,
+            args.nodelay,
+            args.together,
+            args.default_timeouts,
+        )
     except RuntimeError as err:
         print(f"classroom: {err}", file=sys.stderr)
         return 2
     print_report(report)
     if args.json:
-        extra = {"stagger_s": args.stagger, "nodelay": args.nodelay, "together": args.together,
-                 "default_timeouts": args.default_timeouts}
+        extra = {
+            "stagger_s": args.stagger,
+            "nodelay": args.nodelay,
+            "together": args.together,
+            "default_timeouts": args.default_timeouts,
+        }
         args.json.write_text(json.dumps({**summary(report), **extra}, indent=1))
     return 0 if report.succeeded == len(report.students) else 1
 

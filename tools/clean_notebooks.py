@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
             path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
             print(f"{path}: cleared cells {cells}")
         else:
-            print(f"{path}: cells {cells} have outputs or an execution count: python -m tools.clean_notebooks --fix")
+            print(f"{path}: cells {cells} have outputs or an execution count (clear them: --fix)")
     return 1 if found and not args.fix else 0
 
 

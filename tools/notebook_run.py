@@ -102,6 +102,7 @@ def run_notebooks(jobs, timeout: int = CELL_TIMEOUT, workers: int = WORKERS) -> 
 
 def prune_cache(keep: int = KEEP_RUNS) -> None:
     """Delete all but the `keep` newest cached runs."""
+
     def age(path: Path) -> float:
         try:
             return -path.stat().st_mtime

@@ -298,8 +298,9 @@ def stamp_texts(keys: list[str]) -> int:
     if unknown:
         raise SystemExit(f"no English sentence with a Chinese text for {unknown}")
     stamps = text_stamps() | {key: stamp_of(english[key]) for key in keys}
-    TEXT_STAMPS.write_text(json.dumps(dict(sorted(stamps.items())), indent=1, ensure_ascii=False) + "\n",
-                           encoding="utf-8")
+    TEXT_STAMPS.write_text(
+        json.dumps(dict(sorted(stamps.items())), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     return len(keys)
 
 
@@ -336,8 +337,11 @@ def main(argv: list[str]) -> int:
     command, *rest = argv or ["status"]
     if command == "status":
         found = [p for en in english_notebooks() for p in problems(en)]
-        found += [f"exercise text {key} is stale: update its *_zh.py text, then: python -m tools.translate "
-                  f"stamp-texts {key}" for key in stale_texts()]
+        found += [
+            f"exercise text {key} is stale: update its *_zh.py text, then: python -m tools.translate "
+            f"stamp-texts {key}"
+            for key in stale_texts()
+        ]
         print("\n".join(found) or "the Chinese edition is complete and current")
         return 1 if found else 0
     if command == "new" and len(rest) == 1:

@@ -35,7 +35,7 @@ def reliability_bins(probs, labels, bins: int = 10):
         raise ValueError(tr("bins_positive_integer", value=repr(bins)))
     confidence = p.max(axis=1)
     correct = (p.argmax(axis=1) == y).astype(float)
-    which = np.clip(np.ceil(confidence * bins).astype(int) - 1, 0, bins - 1)   # bin k holds (k/b, (k+1)/b]
+    which = np.clip(np.ceil(confidence * bins).astype(int) - 1, 0, bins - 1)  # bin k holds (k/b, (k+1)/b]
     count = np.bincount(which, minlength=bins)
     with np.errstate(invalid="ignore", divide="ignore"):
         mean_conf = np.bincount(which, weights=confidence, minlength=bins) / count

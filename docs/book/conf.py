@@ -59,8 +59,12 @@ html_theme_options = {
 
 # Each edition's own words; the page names are the same in both (tools/book.py).
 EDITIONS = {
-    "en": {"title": "Softmax cross-entropy", "switch": "English", "hreflang": "en",
-           "hint": "Read this page in English"},
+    "en": {
+        "title": "Softmax cross-entropy",
+        "switch": "English",
+        "hreflang": "en",
+        "hint": "Read this page in English",
+    },
     "zh": {"title": "Softmax 交叉熵", "switch": "中文", "hreflang": "zh-CN", "hint": "阅读本页的中文版"},
 }
 ALWAYS_THERE = {"search", "genindex"}  # pages Sphinx makes in every edition

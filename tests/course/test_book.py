@@ -40,11 +40,22 @@ PAGES = [p.stem for p in course_notebooks()]
 ZH_PAGES = [p.stem for p in course_notebooks(NOTEBOOKS / "zh")]
 # per edition: its notebooks, the unsolved line's words, the snapshot note, a search and the page it finds
 EDITIONS = {
-    "en": {"notebooks": course_notebooks(), "todo": ": not solved yet", "note": "run it live",
-           "snapshot": "A snapshot, not the live explorer", "search": "label smoothing",
-           "done": "Search finished"},
-    "zh": {"notebooks": course_notebooks(NOTEBOOKS / "zh"), "todo": ": 尚未完成", "note": "make lab",
-           "snapshot": "这是快照，不是可交互的探索器", "search": "标签平滑", "done": "搜索完成"},
+    "en": {
+        "notebooks": course_notebooks(),
+        "todo": ": not solved yet",
+        "note": "run it live",
+        "snapshot": "A snapshot, not the live explorer",
+        "search": "label smoothing",
+        "done": "Search finished",
+    },
+    "zh": {
+        "notebooks": course_notebooks(NOTEBOOKS / "zh"),
+        "todo": ": 尚未完成",
+        "note": "make lab",
+        "snapshot": "这是快照，不是可交互的探索器",
+        "search": "标签平滑",
+        "done": "搜索完成",
+    },
 }
 LANGUAGES = [lang for lang, edition in EDITIONS.items() if edition["notebooks"]]
 

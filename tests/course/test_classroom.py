@@ -54,7 +54,10 @@ def run_in_kernel(cells: list[str], cwd: Path, allow_errors: bool = True):
     nbclient = pytest.importorskip("nbclient")
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     client = nbclient.NotebookClient(
-        nb, timeout=120, kernel_name="python3", allow_errors=allow_errors,
+        nb,
+        timeout=120,
+        kernel_name="python3",
+        allow_errors=allow_errors,
         resources={"metadata": {"path": str(cwd)}},
     )
     client.execute()
@@ -142,7 +145,8 @@ def test_the_missing_xentlib_message_stops_run_all(tmp_path):
     with pytest.raises(nbclient.exceptions.CellExecutionError, match="UsageError"):
         run_in_kernel(
             [FORGET_INSTALLED_XENTLIB, first_code_cell(NB_DIR / "00_playground.ipynb"), "print('went on')"],
-            cwd=tmp_path, allow_errors=False,
+            cwd=tmp_path,
+            allow_errors=False,
         )
 
 
@@ -201,8 +205,14 @@ def test_decode_reads_text_and_binary_kernel_messages():
 
 
 def require_hub() -> None:
-    missing = [hint for found, hint in [(hub_support.find_hub(), hub_support.HUB_HINT),
-                                        (hub_support.find_proxy(), hub_support.PROXY_HINT)] if not found]
+    missing = [
+        hint
+        for found, hint in [
+            (hub_support.find_hub(), hub_support.HUB_HINT),
+            (hub_support.find_proxy(), hub_support.PROXY_HINT),
+        ]
+        if not found
+    ]
     if not missing:
         return
     if os.environ.get("CI") == "true":
@@ -264,8 +274,10 @@ def follow_the_link_and_move_a_slider(hub, profile: Path, executable: str) -> No
         shown = assert_consistent(root)
         assert shown["loss"] != "1.0155949508195155"
         assert execute(page, "print(repr(float(loss_explorer.loss)))").strip() == shown["loss"]
-        print(f"\nthrough the hub, key press -> new loss on the page: median {times[5]:.1f} ms, "
-              f"slowest of 10 {times[-1]:.1f} ms")
+        print(
+            f"\nthrough the hub, key press -> new loss on the page: median {times[5]:.1f} ms, "
+            f"slowest of 10 {times[-1]:.1f} ms"
+        )
 
 
 # --- the teacher's guide ----------------------------------------------------------------------------

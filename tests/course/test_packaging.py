@@ -32,7 +32,11 @@ def test_the_wheel_holds_the_whole_package_and_works_on_its_own(tmp_path):
         "set_language('zh'); print(xentlib.__file__); print(tr('no_cjk_font'))"
     )
     out = subprocess.run(
-        [sys.executable, "-c", script], env={"PYTHONPATH": str(tmp_path / "site"), "MPLBACKEND": "Agg"},
-        cwd=tmp_path, check=True, capture_output=True, text=True,
+        [sys.executable, "-c", script],
+        env={"PYTHONPATH": str(tmp_path / "site"), "MPLBACKEND": "Agg"},
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     assert out.startswith(str(tmp_path / "site")) and "中文字体" in out

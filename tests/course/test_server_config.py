@@ -16,7 +16,11 @@ CONFIG_DIR = ROOT / "etc" / "jupyter"
 
 def test_make_lab_adds_the_settings_to_the_users_own():
     dry_run = subprocess.run(
-        ["make", "-n", "lab"], cwd=ROOT, capture_output=True, text=True, check=True,
+        ["make", "-n", "lab"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
         env={**os.environ, "JUPYTER_CONFIG_PATH": "/somewhere/else"},
     ).stdout
     assert f"JUPYTER_CONFIG_PATH={CONFIG_DIR}:/somewhere/else " in dry_run

@@ -142,11 +142,21 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.parametrize("order", ["xentlib first", "matplotlib first"])
 def test_a_chinese_kernel_gets_its_font_whenever_matplotlib_is_imported(order):
     imports = ["import xentlib", "import matplotlib.pyplot as plt"]
-    code = "\n".join([*(imports if order == "xentlib first" else imports[::-1]),
-                      "import matplotlib as mpl",
-                      "print(mpl.rcParams['font.sans-serif'][0], mpl.rcParams['axes.unicode_minus'])"])
+    code = "\n".join(
+        [
+            *(imports if order == "xentlib first" else imports[::-1]),
+            "import matplotlib as mpl",
+            "print(mpl.rcParams['font.sans-serif'][0], mpl.rcParams['axes.unicode_minus'])",
+        ]
+    )
     env = {**os.environ, "XENTLIB_LANG": "zh", "MPLBACKEND": "Agg"}
     env.pop("XENTLIB_CJK_FONT", None)
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT / "notebooks", env=env,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT / "notebooks",
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert done.stdout.strip() == f"{fonts.find_cjk_font()} False"

@@ -15,12 +15,19 @@ EN = {
     "cells": [
         {"cell_type": "markdown", "id": "a", "metadata": {}, "source": "# Learning goals\nSoftmax by hand."},
         {
-            "cell_type": "code", "id": "b", "metadata": {}, "outputs": [], "execution_count": None,
+            "cell_type": "code",
+            "id": "b",
+            "metadata": {},
+            "outputs": [],
+            "execution_count": None,
             "source": "import xentlib as xl\nprint('loss:', xl.SEED_LOSS)",
         },
         {
-            "cell_type": "code", "id": "c", "metadata": {"tags": ["exercise"], "exercise": "softmax_row"},
-            "outputs": [], "execution_count": None,
+            "cell_type": "code",
+            "id": "c",
+            "metadata": {"tags": ["exercise"], "exercise": "softmax_row"},
+            "outputs": [],
+            "execution_count": None,
             "source": "def softmax_row(z):\n    raise NotImplementedError",
         },
         {"cell_type": "markdown", "id": "d", "metadata": {}, "source": "## Recap\nDone."},

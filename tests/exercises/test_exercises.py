@@ -21,42 +21,55 @@ NAMED_MISTAKES = {
     "off by a factor N (sum vs mean)": [
         ("cross_entropy_loop", "sum_instead_of_mean"),
         ("cross_entropy_vectorized", "sum_instead_of_mean"),
-        ("nll_torch", "sum_instead_of_mean"), ("ce_grad", "forgets_to_divide_by_n"),
-        ("weight_gradient", "forgets_to_divide_by_n"), ("bce_grad", "forgets_to_divide_by_n"),
+        ("nll_torch", "sum_instead_of_mean"),
+        ("ce_grad", "forgets_to_divide_by_n"),
+        ("weight_gradient", "forgets_to_divide_by_n"),
+        ("bce_grad", "forgets_to_divide_by_n"),
         ("kdim_cross_entropy", "sum_over_everything"),
     ],
     "a percentage instead of a fraction": [("accuracy", "percentage")],
     "log10 instead of ln": [
-        ("sample_loss", "log10_instead_of_ln"), ("cross_entropy_loop", "log10_instead_of_ln"),
-        ("uniform_loss_prediction", "log10_of_10"), ("kl_divergence", "in_log10_kl"),
+        ("sample_loss", "log10_instead_of_ln"),
+        ("cross_entropy_loop", "log10_instead_of_ln"),
+        ("uniform_loss_prediction", "log10_of_10"),
+        ("kl_divergence", "in_log10_kl"),
     ],
     "log2 instead of ln": [
-        ("sample_loss", "log2_instead_of_ln"), ("uniform_loss_prediction", "log2_of_10"),
+        ("sample_loss", "log2_instead_of_ln"),
+        ("uniform_loss_prediction", "log2_of_10"),
         ("kl_divergence", "in_bits"),
     ],
     "the opposite sign": [
-        ("sample_loss", "forgets_the_minus"), ("nll_torch", "forgets_the_minus"),
+        ("sample_loss", "forgets_the_minus"),
+        ("nll_torch", "forgets_the_minus"),
         ("ce_grad", "opposite_sign"),
-        ("bce_grad", "opposite_sign"), ("uniform_loss_prediction", "minus_ln_10"),
+        ("bce_grad", "opposite_sign"),
+        ("uniform_loss_prediction", "minus_ln_10"),
     ],
     "KL(q||p) for KL(p||q)": [("kl_divergence", "reversed_kl")],
     "a global instead of a per-row max": [
-        ("stable_softmax", "global_max"), ("log_softmax_torch", "global_max"),
+        ("stable_softmax", "global_max"),
+        ("log_softmax_torch", "global_max"),
         ("logsumexp_rows", "global_max_lse"),
     ],
     "softmax over the wrong axis": [
-        ("stable_softmax", "over_the_wrong_axis"), ("cross_entropy_vectorized", "over_the_wrong_axis"),
-        ("log_softmax_torch", "over_dim_0"), ("ce_grad", "softmax_over_axis_0"),
+        ("stable_softmax", "over_the_wrong_axis"),
+        ("cross_entropy_vectorized", "over_the_wrong_axis"),
+        ("log_softmax_torch", "over_dim_0"),
+        ("ce_grad", "softmax_over_axis_0"),
         ("kdim_cross_entropy", "softmax_over_the_last_axis"),
     ],
     "eps/(C-1) smoothing": [
-        ("label_smoothing_by_hand", "eps_over_c_minus_1"), ("smoothed_grad", "eps_over_c_minus_1"),
+        ("label_smoothing_by_hand", "eps_over_c_minus_1"),
+        ("smoothed_grad", "eps_over_c_minus_1"),
     ],
     "dividing by N where the weighted or non-ignored count belongs": [
-        ("weighted_mean_by_hand", "divides_by_n_weighted"), ("ignore_index_by_hand", "divides_by_n"),
+        ("weighted_mean_by_hand", "divides_by_n_weighted"),
+        ("ignore_index_by_hand", "divides_by_n"),
     ],
     "log(softmax) where the case makes it fail": [
-        ("cross_entropy_vectorized", "log_of_softmax"), ("log_softmax_torch", "log_of_softmax"),
+        ("cross_entropy_vectorized", "log_of_softmax"),
+        ("log_softmax_torch", "log_of_softmax"),
         ("label_smoothing_by_hand", "log_of_softmax"),
     ],
     "an integer one-hot": [("one_hot", "integer_one_hot")],
@@ -170,11 +183,16 @@ def test_hint_shows_code_and_the_fix_for_the_mistake_found(capsys, exercise_id):
 @pytest.mark.parametrize(
     "exercise_id,forbidden",
     [
-        ("ignore_index_by_hand", "from xentlib import nll_loss, log_softmax\ndef f(z, y, i):\n"
-         "    return nll_loss(log_softmax(z, axis=1), y, ignore_index=i)"),
+        (
+            "ignore_index_by_hand",
+            "from xentlib import nll_loss, log_softmax\ndef f(z, y, i):\n"
+            "    return nll_loss(log_softmax(z, axis=1), y, ignore_index=i)",
+        ),
         ("ce_grad", "import xentlib\ndef f(z, y):\n    return xentlib.cross_entropy_grad(z, y)"),
-        ("kl_divergence", "from xentlib.information import kl_divergence\ndef f(p, q):\n"
-         "    return kl_divergence(p, q)"),
+        (
+            "kl_divergence",
+            "from xentlib.information import kl_divergence\ndef f(p, q):\n    return kl_divergence(p, q)",
+        ),
         ("logsumexp_rows", "from xentlib import logsumexp\ndef f(z):\n    return logsumexp(z, axis=-1)"),
     ],
 )
@@ -201,8 +219,11 @@ def test_the_cases_that_make_the_old_loopholes_fail():
     big = np.array(SEED_LOGITS) * 1000
     assert np.all(softmax(big, axis=1)[np.arange(3), SEED_LABELS] > 0)  # no -inf there: a case of its own
     names = {(e, m) for e, m in MISTAKES}
-    for pair in [("cross_entropy_vectorized", "log_of_softmax"), ("log_softmax_torch", "global_max"),
-                 ("one_hot", "integer_one_hot")]:
+    for pair in [
+        ("cross_entropy_vectorized", "log_of_softmax"),
+        ("log_softmax_torch", "global_max"),
+        ("one_hot", "integer_one_hot"),
+    ]:
         assert pair in names  # and test_each_mistake_is_caught_with_its_own_diagnosis runs each
 
 

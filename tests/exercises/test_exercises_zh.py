@@ -26,8 +26,22 @@ ROOT = Path(__file__).resolve().parents[2]
 EXERCISES = sorted(REGISTRY)
 # Words that stay English in the Chinese texts besides CODE_WORDS and the exercise's own code.
 TERMS = {
-    "ln", "lg", "log", "exp", "NumPy", "PyTorch", "Python", "torch", "nats", "bits", "None", "hint", "check",
-    "NLL", "xentlib", "xl",
+    "ln",
+    "lg",
+    "log",
+    "exp",
+    "NumPy",
+    "PyTorch",
+    "Python",
+    "torch",
+    "nats",
+    "bits",
+    "None",
+    "hint",
+    "check",
+    "NLL",
+    "xentlib",
+    "xl",
 }
 
 
@@ -38,13 +52,18 @@ def module(exercise_id) -> str:
 @functools.cache
 def code_words(exercise_id) -> set[str]:
     """Every identifier in the exercise's module and its reference solution: names a text may quote."""
-    paths = [ROOT / "xentlib" / "exercises" / f"{module(exercise_id)}.py",
-             ROOT / "notebooks" / "solutions" / f"{exercise_id}.py"]
+    paths = [
+        ROOT / "xentlib" / "exercises" / f"{module(exercise_id)}.py",
+        ROOT / "notebooks" / "solutions" / f"{exercise_id}.py",
+    ]
     words = set()
     for path in paths:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            words |= {getattr(node, attr) for attr in ("id", "attr", "arg", "name")
-                      if isinstance(getattr(node, attr, None), str)}
+            words |= {
+                getattr(node, attr)
+                for attr in ("id", "attr", "arg", "name")
+                if isinstance(getattr(node, attr, None), str)
+            }
     for text in REGISTRY[exercise_id].messages().values():  # variables the English texts assign: nz = ...
         words |= set(re.findall(r"([A-Za-z_]\w*) *=(?!=)", text))
     return words | {exercise_id}

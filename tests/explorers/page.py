@@ -33,6 +33,7 @@ READ_JS = """(root) => {
   };
 }"""
 
+
 def number(text: str) -> float:
     return float(text.replace("\u2212", "-"))  # readouts use the Unicode minus sign
 

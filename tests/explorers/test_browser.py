@@ -511,8 +511,12 @@ def test_a_chinese_notebook_in_jupyterlab(lab_and_browser):
         page.screenshot(path=str(ARTIFACTS / "browser-zh-01-explorer.png"))
         outputs = page.locator(f"{PANEL} .jp-OutputArea-output").all_inner_texts()
         assert any(t.startswith("⏳ softmax_row:") and CJK.search(t) for t in outputs), "no Chinese ⏳ line"
-        wrong = solve_in_page(page, "softmax_row", "import numpy as np\n\n\ndef softmax_row(z):\n"
-                              "    return np.exp(z)  # forgot to normalise\n", "❌")
+        wrong = solve_in_page(
+            page,
+            "softmax_row",
+            "import numpy as np\n\n\ndef softmax_row(z):\n    return np.exp(z)  # forgot to normalise\n",
+            "❌",
+        )
         assert wrong.startswith("❌ softmax_row:") and CJK.search(wrong), wrong
         page.screenshot(path=str(ARTIFACTS / "browser-zh-01-failing-check.png"))
         solution = (NB_DIR / "solutions" / "sample_loss.py").read_text()

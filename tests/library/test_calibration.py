@@ -62,8 +62,14 @@ def torch_best_temperature(z, y):
     """Minimise torch's cross_entropy(z / T) over log T with LBFGS: an independent oracle."""
     log_t = torch.zeros((), dtype=torch.float64, requires_grad=True)
     zt, yt = torch.tensor(z), torch.tensor(y)
-    opt = torch.optim.LBFGS([log_t], lr=0.5, max_iter=500, tolerance_grad=1e-14, tolerance_change=1e-16,
-                            line_search_fn="strong_wolfe")
+    opt = torch.optim.LBFGS(
+        [log_t],
+        lr=0.5,
+        max_iter=500,
+        tolerance_grad=1e-14,
+        tolerance_change=1e-16,
+        line_search_fn="strong_wolfe",
+    )
 
     def closure():
         opt.zero_grad()
@@ -80,7 +86,7 @@ def test_fit_temperature_matches_torch(seed):
     rng = np.random.default_rng(seed)
     y = rng.integers(0, 4, size=60)
     z = rng.normal(size=(60, 4)) * 3
-    z[np.arange(60), y] += 2.0           # better than chance, with some mistakes
+    z[np.arange(60), y] += 2.0  # better than chance, with some mistakes
     t = fit_temperature(z, y)
     assert t == pytest.approx(torch_best_temperature(z, y), rel=1e-6)
     # at the optimum torch's d loss / d T is 0, and the loss is torch's loss at that T

@@ -42,17 +42,42 @@ from .engine import (
 )
 
 TOPICS = (
-    softmax_by_hand, numpy_loops, onehot_and_vectorized, numerical_stability, pytorch_building_blocks,
-    pytorch_modules, gradients, training_a_classifier, beyond,
+    softmax_by_hand,
+    numpy_loops,
+    onehot_and_vectorized,
+    numerical_stability,
+    pytorch_building_blocks,
+    pytorch_modules,
+    gradients,
+    training_a_classifier,
+    beyond,
 )
 CHINESE = (
-    softmax_by_hand_zh, numpy_loops_zh, onehot_and_vectorized_zh, numerical_stability_zh,
-    pytorch_building_blocks_zh, pytorch_modules_zh, gradients_zh, training_a_classifier_zh, beyond_zh,
+    softmax_by_hand_zh,
+    numpy_loops_zh,
+    onehot_and_vectorized_zh,
+    numerical_stability_zh,
+    pytorch_building_blocks_zh,
+    pytorch_modules_zh,
+    gradients_zh,
+    training_a_classifier_zh,
+    beyond_zh,
 )
 ZH = {key: text for module in CHINESE for key, text in module.ZH.items()}
 translate("zh", ZH)  # read by Exercise.text() when set_language("zh")
 
 __all__ = [
-    "FAIL", "HINT", "PASS", "REGISTRY", "TODO", "ZH", "Case", "Exercise", "Mistake", "check", "exercise",
-    "hint", "translate",
+    "FAIL",
+    "HINT",
+    "PASS",
+    "REGISTRY",
+    "TODO",
+    "ZH",
+    "Case",
+    "Exercise",
+    "Mistake",
+    "check",
+    "exercise",
+    "hint",
+    "translate",
 ]

@@ -113,8 +113,7 @@ def reversed_kl(q, p):
 
 
 @kl_divergence.mistake(
-    "The ratio is upside down, log(p_c / q_c): that gives minus the divergence, which is never "
-    "negative.",
+    "The ratio is upside down, log(p_c / q_c): that gives minus the divergence, which is never negative.",
     fix="log(q / p)",
 )
 def ratio_upside_down(q, p):
@@ -232,8 +231,6 @@ def bce_grad():
         Case("large logits", (np.array([30.0, -30.0, 8.0, -8.0]), np.array([0.0, 1.0, 1.0, 0.0]))),
     ]
     return reference, cases
-
-
 
 
 @bce_grad.mistake(

@@ -55,7 +55,17 @@ PASS, TODO, FAIL, HINT = "✅", "⏳", "❌", "💡"
 SHOW_CODE_AFTER = 3  # the third failed check in a row of the same exercise also prints the code hint
 
 __all__ = [
-    "FAIL", "HINT", "PASS", "REGISTRY", "TODO", "Case", "Exercise", "Mistake", "check", "exercise", "hint",
+    "FAIL",
+    "HINT",
+    "PASS",
+    "REGISTRY",
+    "TODO",
+    "Case",
+    "Exercise",
+    "Mistake",
+    "check",
+    "exercise",
+    "hint",
     "translate",
 ]
 # language -> {message id: text}: the exercises' sentences in languages other than English, filled by
@@ -160,12 +170,18 @@ class Exercise:
         """One sentence of this exercise by its id's tail ('task', 'hint', 'mistake.<name>', ...), in the
         current language: every language's text is registered with xentlib.i18n on first use."""
         if self.table is None:
-            self.table = register(f"exercise {self.id}", {
-                msg_id: {"en": _literal(en)} | {
-                    lang: _literal(texts[msg_id]) for lang, texts in TRANSLATIONS.items() if msg_id in texts
-                }
-                for msg_id, en in self.messages().items()
-            })
+            self.table = register(
+                f"exercise {self.id}",
+                {
+                    msg_id: {"en": _literal(en)}
+                    | {
+                        lang: _literal(texts[msg_id])
+                        for lang, texts in TRANSLATIONS.items()
+                        if msg_id in texts
+                    }
+                    for msg_id, en in self.messages().items()
+                },
+            )
         msg_id = f"{self.id}.{key}"
         if language() not in self.table[msg_id]:
             raise KeyError(f"the exercise text {msg_id!r} has no {language()!r} translation")
@@ -242,7 +258,8 @@ def _to_array(value) -> np.ndarray:
     if arr.dtype == np.bool_ or not np.issubdtype(arr.dtype, np.number):
         kind = type(value).__name__
         raise TypeError(
-            say("not_numeric_dtype", kind=kind, dtype=arr.dtype) if arr.dtype != object
+            say("not_numeric_dtype", kind=kind, dtype=arr.dtype)
+            if arr.dtype != object
             else say("not_numeric", kind=kind)
         )
     return arr.astype(np.float64)
@@ -311,8 +328,9 @@ def _compare(expected, got, rtol: float, atol: float, floats: bool = False) -> s
         return say("expected_value", want=_show(want), have=_show(have))
     worst = np.argmax(np.where(close, 0, np.abs(np.nan_to_num(have - want, nan=np.inf))))
     index = tuple(int(i) for i in np.unravel_index(worst, want.shape))
-    detail = say("at_position", position=describe_position(index), want=_show(want[index]),
-                 have=_show(have[index]))
+    detail = say(
+        "at_position", position=describe_position(index), want=_show(want[index]), have=_show(have[index])
+    )
     if want.size <= 12:
         detail += say("bracket", text=say("expected_value", want=_show(want), have=_show(have)))
     return detail
@@ -375,11 +393,13 @@ def _diagnose(ex: Exercise, mine: list[_Outcome], failing: int) -> tuple[str | N
     """The diagnosis of a wrong answer: the declared mistake that matches it, else the case's note."""
     theirs = [[_outcome(m.wrong, case.args) for case in ex.cases] for m in ex.mistakes]
     everywhere = [
-        m for m, outs in zip(ex.mistakes, theirs, strict=True)
+        m
+        for m, outs in zip(ex.mistakes, theirs, strict=True)
         if all(_agree(a, b, c, ex) for a, b, c in zip(mine, outs, ex.cases, strict=True))
     ]
     here = [
-        m for m, outs in zip(ex.mistakes, theirs, strict=True)
+        m
+        for m, outs in zip(ex.mistakes, theirs, strict=True)
         if _agree(mine[failing], outs[failing], ex.cases[failing], ex)
     ]
     for found in (everywhere, here):
@@ -472,7 +492,7 @@ def _check(exercise_id: str, answer) -> bool:
         if callable(answer) or isinstance(answer, (str, bool)):
             print(f"{FAIL} {ex.id}: {say('not_a_number', what=f'{type(answer).__name__} {answer!r:.40}')}")
             return False
-        fn = (lambda value: (lambda: value))(answer)
+        fn = (lambda value: lambda: value)(answer)
     elif not callable(answer):
         what = f"{type(answer).__name__} {answer!r:.40}"
         print(f"{FAIL} {ex.id}: {say('not_callable', what=what, id=ex.id)}")

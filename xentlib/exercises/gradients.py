@@ -18,8 +18,6 @@ _SIGN = (
 )
 
 
-
-
 def _onehot(labels, c):
     return np.eye(c)[labels]
 
@@ -257,5 +255,3 @@ def forgets_to_divide_by_n_smoothed(logits, labels, eps):
 def opposite_sign_smoothed(logits, labels, eps):
     c = logits.shape[1]
     return (((1 - eps) * _onehot(labels, c) + eps / c) - softmax(logits, axis=1)) / len(labels)
-
-

@@ -6,157 +6,160 @@ An exercise's sentences (task, hint, diagnoses, case names) are in the content m
 
 from ..i18n import register
 
-MESSAGES = register("checks", {
-    "check.pass": {
-        "en": "all {n} cases pass",
-        "zh": "全部 {n} 个用例通过",
+MESSAGES = register(
+    "checks",
+    {
+        "check.pass": {
+            "en": "all {n} cases pass",
+            "zh": "全部 {n} 个用例通过",
+        },
+        "check.todo": {
+            "en": "not solved yet — {task}",
+            "zh": "尚未完成——{task}",
+        },
+        "check.returned_none": {
+            "en": "your function returned None: finish it with a `return`",
+            "zh": "你的函数返回了 None：请用 `return` 语句把它写完",
+        },
+        "check.no_value": {
+            "en": "write your number in place of None",
+            "zh": "把 None 换成你预测的数",
+        },
+        "check.unknown_id": {
+            "en": "there is no exercise with this id (known ids: {known})",
+            "zh": "没有这个 id 的练习（已有的 id：{known}）",
+        },
+        "check.not_callable": {
+            "en": "check() needs your function itself, got {what}; pass the name without calling it, "
+            "e.g. check({id!r}, my_function)",
+            "zh": "check() 需要的是你的函数本身，但得到的是 {what}；请只写函数名，不要调用它，"
+            "例如 check({id!r}, my_function)",
+        },
+        "check.not_a_number": {
+            "en": "check() needs a number here, got {what}",
+            "zh": "check() 在这里需要一个数，但得到的是 {what}",
+        },
+        "check.raised": {
+            "en": "case '{case}' raised {error}",
+            "zh": "用例“{case}”抛出了 {error}",
+        },
+        "check.wrong": {
+            "en": "case '{case}': {detail}",
+            "zh": "用例“{case}”：{detail}",
+        },
+        "check.wrong_prediction": {
+            "en": "{have} is not it",
+            "zh": "{have} 不对",
+        },
+        "check.style": {
+            "en": "the values are right, but your function {problem}",
+            "zh": "数值是对的，但你的函数{problem}",
+        },
+        "check.uses_loop": {
+            "en": "uses a Python loop (line {line} of the function)",
+            "zh": "用了 Python 循环（函数的第 {line} 行）",
+        },
+        "check.calls_forbidden": {
+            "en": "calls {name}, which is what this exercise asks you to write by hand",
+            "zh": "调用了 {name}，而这个练习要你亲手写的正是它",
+        },
+        "check.more_help": {
+            "en": "(a code hint: hint({id!r}))",
+            "zh": "（代码提示：hint({id!r})）",
+        },
+        "check.checker_failed": {
+            "en": "the checker itself failed ({error}); please tell your teacher or open an issue",
+            "zh": "检查程序本身出错了（{error}）；请告诉老师，或向项目报告这个问题",
+        },
+        "check.no_message": {
+            "en": "(no message)",
+            "zh": "（没有说明）",
+        },
+        "check.hint_header": {
+            "en": "{text}",
+            "zh": "{text}",
+        },
+        "check.hint_for_mistake": {
+            "en": "for the mistake above: {fix}",
+            "zh": "针对上面的错误：{fix}",
+        },
+        # how the pieces of a line are joined
+        "check.failed": {
+            "en": "{problem}. {diagnosis}",
+            "zh": "{problem}。{diagnosis}",
+        },
+        "check.failed_alone": {
+            "en": "{problem}.",
+            "zh": "{problem}。",
+        },
+        "check.fail_line": {
+            "en": "{text} {more_help}",
+            "zh": "{text}{more_help}",
+        },
+        "check.bracket": {
+            "en": " ({text})",
+            "zh": "（{text}）",
+        },
+        # comparing values
+        "check.expected_value": {
+            "en": "expected {want}, got {have}",
+            "zh": "应为 {want}，实际为 {have}",
+        },
+        "check.opposite_sign": {
+            "en": "expected {want}, got {have}: the right size but the opposite sign",
+            "zh": "应为 {want}，实际为 {have}：大小对，但符号相反",
+        },
+        "check.constant_factor": {
+            "en": "expected {want}, got {have}: every value is {factor} times the expected one",
+            "zh": "应为 {want}，实际为 {have}：每个值都是应有值的 {factor} 倍",
+        },
+        "check.ratio": {
+            "en": "expected {want}, got {have} ({factor} times as much)",
+            "zh": "应为 {want}，实际为 {have}（是应有值的 {factor} 倍）",
+        },
+        "check.wrong_shape": {
+            "en": "should return {what}, got shape {shape}",
+            "zh": "应返回{what}，但得到的形状是 {shape}",
+        },
+        "check.a_number": {
+            "en": "a single number",
+            "zh": "单个数",
+        },
+        "check.an_array": {
+            "en": "an array of shape {shape}",
+            "zh": "形状为 {shape} 的数组",
+        },
+        "check.some_array": {
+            "en": "an array",
+            "zh": "一个数组",
+        },
+        "check.not_numbers": {
+            "en": "should return {what}, but {error}",
+            "zh": "应返回：{what}；可是{error}",
+        },
+        "check.not_numeric": {
+            "en": "expected numbers, got {kind}",
+            "zh": "得到的是 {kind}，不是数值",
+        },
+        "check.not_numeric_dtype": {
+            "en": "expected numbers, got {kind} of dtype {dtype}",
+            "zh": "得到的是 dtype 为 {dtype} 的 {kind}，不是数值",
+        },
+        "check.not_finite": {
+            "en": "got {have}{where} where {want} was expected (overflow, or 0/0?)",
+            "zh": "{where}得到 {have}，而应为 {want}（是溢出了，还是 0/0？）",
+        },
+        "check.at": {
+            "en": " at {position}",
+            "zh": "在{position} 处",
+        },
+        "check.at_position": {
+            "en": "at {position} expected {want}, got {have}",
+            "zh": "在{position} 处应为 {want}，实际为 {have}",
+        },
+        "check.not_float": {
+            "en": "should return floats, got dtype {dtype}",
+            "zh": "应返回浮点数，但得到的 dtype 是 {dtype}",
+        },
     },
-    "check.todo": {
-        "en": "not solved yet — {task}",
-        "zh": "尚未完成——{task}",
-    },
-    "check.returned_none": {
-        "en": "your function returned None: finish it with a `return`",
-        "zh": "你的函数返回了 None：请用 `return` 语句把它写完",
-    },
-    "check.no_value": {
-        "en": "write your number in place of None",
-        "zh": "把 None 换成你预测的数",
-    },
-    "check.unknown_id": {
-        "en": "there is no exercise with this id (known ids: {known})",
-        "zh": "没有这个 id 的练习（已有的 id：{known}）",
-    },
-    "check.not_callable": {
-        "en": "check() needs your function itself, got {what}; pass the name without calling it, "
-              "e.g. check({id!r}, my_function)",
-        "zh": "check() 需要的是你的函数本身，但得到的是 {what}；请只写函数名，不要调用它，"
-              "例如 check({id!r}, my_function)",
-    },
-    "check.not_a_number": {
-        "en": "check() needs a number here, got {what}",
-        "zh": "check() 在这里需要一个数，但得到的是 {what}",
-    },
-    "check.raised": {
-        "en": "case '{case}' raised {error}",
-        "zh": "用例“{case}”抛出了 {error}",
-    },
-    "check.wrong": {
-        "en": "case '{case}': {detail}",
-        "zh": "用例“{case}”：{detail}",
-    },
-    "check.wrong_prediction": {
-        "en": "{have} is not it",
-        "zh": "{have} 不对",
-    },
-    "check.style": {
-        "en": "the values are right, but your function {problem}",
-        "zh": "数值是对的，但你的函数{problem}",
-    },
-    "check.uses_loop": {
-        "en": "uses a Python loop (line {line} of the function)",
-        "zh": "用了 Python 循环（函数的第 {line} 行）",
-    },
-    "check.calls_forbidden": {
-        "en": "calls {name}, which is what this exercise asks you to write by hand",
-        "zh": "调用了 {name}，而这个练习要你亲手写的正是它",
-    },
-    "check.more_help": {
-        "en": "(a code hint: hint({id!r}))",
-        "zh": "（代码提示：hint({id!r})）",
-    },
-    "check.checker_failed": {
-        "en": "the checker itself failed ({error}); please tell your teacher or open an issue",
-        "zh": "检查程序本身出错了（{error}）；请告诉老师，或向项目报告这个问题",
-    },
-    "check.no_message": {
-        "en": "(no message)",
-        "zh": "（没有说明）",
-    },
-    "check.hint_header": {
-        "en": "{text}",
-        "zh": "{text}",
-    },
-    "check.hint_for_mistake": {
-        "en": "for the mistake above: {fix}",
-        "zh": "针对上面的错误：{fix}",
-    },
-    # how the pieces of a line are joined
-    "check.failed": {
-        "en": "{problem}. {diagnosis}",
-        "zh": "{problem}。{diagnosis}",
-    },
-    "check.failed_alone": {
-        "en": "{problem}.",
-        "zh": "{problem}。",
-    },
-    "check.fail_line": {
-        "en": "{text} {more_help}",
-        "zh": "{text}{more_help}",
-    },
-    "check.bracket": {
-        "en": " ({text})",
-        "zh": "（{text}）",
-    },
-    # comparing values
-    "check.expected_value": {
-        "en": "expected {want}, got {have}",
-        "zh": "应为 {want}，实际为 {have}",
-    },
-    "check.opposite_sign": {
-        "en": "expected {want}, got {have}: the right size but the opposite sign",
-        "zh": "应为 {want}，实际为 {have}：大小对，但符号相反",
-    },
-    "check.constant_factor": {
-        "en": "expected {want}, got {have}: every value is {factor} times the expected one",
-        "zh": "应为 {want}，实际为 {have}：每个值都是应有值的 {factor} 倍",
-    },
-    "check.ratio": {
-        "en": "expected {want}, got {have} ({factor} times as much)",
-        "zh": "应为 {want}，实际为 {have}（是应有值的 {factor} 倍）",
-    },
-    "check.wrong_shape": {
-        "en": "should return {what}, got shape {shape}",
-        "zh": "应返回{what}，但得到的形状是 {shape}",
-    },
-    "check.a_number": {
-        "en": "a single number",
-        "zh": "单个数",
-    },
-    "check.an_array": {
-        "en": "an array of shape {shape}",
-        "zh": "形状为 {shape} 的数组",
-    },
-    "check.some_array": {
-        "en": "an array",
-        "zh": "一个数组",
-    },
-    "check.not_numbers": {
-        "en": "should return {what}, but {error}",
-        "zh": "应返回：{what}；可是{error}",
-    },
-    "check.not_numeric": {
-        "en": "expected numbers, got {kind}",
-        "zh": "得到的是 {kind}，不是数值",
-    },
-    "check.not_numeric_dtype": {
-        "en": "expected numbers, got {kind} of dtype {dtype}",
-        "zh": "得到的是 dtype 为 {dtype} 的 {kind}，不是数值",
-    },
-    "check.not_finite": {
-        "en": "got {have}{where} where {want} was expected (overflow, or 0/0?)",
-        "zh": "{where}得到 {have}，而应为 {want}（是溢出了，还是 0/0？）",
-    },
-    "check.at": {
-        "en": " at {position}",
-        "zh": "在{position} 处",
-    },
-    "check.at_position": {
-        "en": "at {position} expected {want}, got {have}",
-        "zh": "在{position} 处应为 {want}，实际为 {have}",
-    },
-    "check.not_float": {
-        "en": "should return floats, got dtype {dtype}",
-        "zh": "应返回浮点数，但得到的 dtype 是 {dtype}",
-    },
-})
+)

@@ -36,8 +36,7 @@ def _cases(z):
 
 @exercise(
     "stable_softmax",
-    task="make stable_softmax(z) compute softmax over the last axis without overflow, for logits "
-    "of any size",
+    task="make stable_softmax(z) compute softmax over the last axis without overflow, for logits of any size",
     hint="m = z.max(axis=-1, keepdims=True); e = np.exp(z - m); return e / e.sum(axis=-1, keepdims=True)",
     forbid=("softmax", "log_softmax", "logsumexp"),
 )

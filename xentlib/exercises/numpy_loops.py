@@ -34,8 +34,6 @@ def cross_entropy_loop():
     return cross_entropy_loop, cases
 
 
-
-
 @cross_entropy_loop.mistake(SUM_NOT_MEAN, fix="after the loop, return total / len(labels)")
 def sum_instead_of_mean(logits, labels):
     return sum(-np.log(softmax(row)[label]) for row, label in zip(logits, labels, strict=True))
@@ -129,8 +127,7 @@ def largest_of_each_row(probabilities, labels):
 
 
 @true_class_probs.mistake(
-    "Row and column are swapped: the label says which column (class), the sample's position says "
-    "which row.",
+    "Row and column are swapped: the label says which column (class), the sample's position says which row.",
     fix="probabilities[i, labels[i]], row first",
 )
 def column_and_row_swapped(probabilities, labels):

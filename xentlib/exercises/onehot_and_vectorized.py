@@ -95,8 +95,6 @@ def cross_entropy_vectorized():
     return cross_entropy, cases
 
 
-
-
 @cross_entropy_vectorized.mistake(
     LOG_OF_SOFTMAX, fix="log_softmax(logits, axis=1) instead of np.log(softmax(...))"
 )

@@ -80,8 +80,6 @@ def sample_loss():
     return reference, cases
 
 
-
-
 @sample_loss.mistake(
     "Your loss is negative. The log of a probability is at most 0; the loss is minus that log, so a "
     "better prediction gives a smaller, never negative, loss.",

@@ -138,4 +138,3 @@ TABLE = register("explorers", {f"explorer.{key}": texts for key, texts in MESSAG
 def msg(key: str, lang: str | None = None, **fields) -> str:
     """The explorer message `key` in the current language (or `lang`), with `fields` filled in."""
     return TABLE.tr(f"explorer.{key}", lang, **fields)
-
