@@ -244,3 +244,56 @@ def test_tests_hold_only_tests_and_their_helpers():
     main = re.compile(r"^if __name__ == ", re.M)
     runnable = [str(p.relative_to(ROOT)) for p in python_files("tests") if main.search(p.read_text())]
     assert not runnable, f"a tool in tests/ (move it to tools/): {runnable}"
+
+
+DOCS = [
+    "README.md",
+    "README.zh-CN.md",
+    "CONTRIBUTING.md",
+    "CHANGELOG.md",
+    "notebooks/README.md",
+    *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "docs").rglob("*.md")),
+]
+TOP = ("xentlib/", "tools/", "tests/", "docs/", "notebooks/", "binder/", "etc/", ".ci/", ".github/")
+PATH = re.compile(r"`([^`\s]+)`|\]\(([^)\s#]+)")
+
+
+def mentioned_paths(text: str) -> set[str]:
+    """Repository paths a document names in code spans or links (placeholders and globs left out)."""
+    found = set()
+    for match in PATH.finditer(text):
+        path = (match.group(1) or match.group(2)).rstrip(".,:;")
+        if any(ch in path for ch in "<>*{}$?=") or "..." in path or path.startswith("http"):
+            continue
+        if path.startswith(TOP) or path in (
+            "Makefile",
+            "pyproject.toml",
+            "requirements.txt",
+            ".pre-commit-config.yaml",
+        ):
+            found.add(path.split("#")[0].split(":")[0])
+    return found
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_every_path_a_document_names_exists(doc):
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    here = (ROOT / doc).parent
+    missing = sorted(p for p in mentioned_paths(text) if not (ROOT / p).exists() and not (here / p).exists())
+    modules = set(re.findall(r"python -m ((?:tools|xentlib)(?:\.\w+)+)", text))
+    missing += sorted(m for m in modules if not (ROOT / (m.replace(".", "/") + ".py")).exists())
+    assert not missing, f"{doc} names what does not exist: {missing}"
+
+
+def test_the_path_finder_finds_a_missing_path():
+    assert mentioned_paths("see `tools/nothing.py` and [x](docs/none.md), not `<id>.py`") == {
+        "tools/nothing.py",
+        "docs/none.md",
+    }
+
+
+def test_the_readme_and_contributing_describe_the_three_layers():
+    for doc in ("README.md", "CONTRIBUTING.md"):
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        for layer in ("xentlib/explorers/", "xentlib/exercises/", "tools/", "tests/"):
+            assert layer in text, f"{doc} does not describe {layer}"

@@ -14,9 +14,11 @@ import re
 import statistics
 import time
 import tracemalloc
+from pathlib import Path
 
 import numpy as np
 
+from tools.report import write_section
 from xentlib import cross_entropy, cross_entropy_and_grad, cross_entropy_loop, cross_entropy_onehot
 
 SIZES = [(3, 5), (1000, 10), (10_000, 100), (65_536, 1000)]
@@ -177,16 +179,30 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip 65536x1000 (about 10x faster)")
     parser.add_argument("--budget", type=float, default=0.3, help="seconds of repeats per measurement")
+    parser.add_argument("--report", type=Path, help="also write the figures into this Markdown file")
     args = parser.parse_args(argv)
     import torch
 
     sizes = SIZES[:-1] if args.quick else SIZES
     threads = torch.get_num_threads()
-    print(f"xentlib bench: numpy {np.__version__}, torch {torch.__version__} ({threads} threads)")
     rows = measure(sizes, budget=args.budget)
-    print(table(rows))
-    print()
-    print("\n".join(targets(rows)))
+    text = "\n".join(
+        [
+            f"xentlib bench: numpy {np.__version__}, torch {torch.__version__} ({threads} threads)",
+            table(rows),
+            "",
+            *targets(rows),
+        ]
+    )
+    print(text)
+    if args.report:
+        write_section(
+            args.report,
+            "tools.bench",
+            "The losses: time and memory against torch",
+            text,
+            "Median time per call, every method timed round-robin in the same run.",
+        )
 
 
 if __name__ == "__main__":
