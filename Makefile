@@ -42,9 +42,12 @@ PY_SOURCES := xentlib tests tools docs/book/conf.py etc
 # The fast tier: the library, the exercises, the explorers in the kernel, the editions, the layout.
 FAST := -m "not browser and not book and not notebooks and not hub"
 
+# Two workers: tests that share a JupyterLab, a JupyterHub or the notebook runs stay together (tests/conftest.py).
+WORKERS ?= 2
+
 test: $(VENV)/.installed-test $(AXE)  ## set up, then lint and run the whole test suite (what CI runs)
 	$(MAKE) --no-print-directory lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup --durations=15
 
 test-fast: $(VENV)/.installed-test  ## lint and the tests that need no browser, notebook run, book or hub
 	$(MAKE) --no-print-directory lint
@@ -62,9 +65,9 @@ format: $(VENV)/.installed-test  ## ruff format and ruff's safe fixes, in place
 book: $(VENV)/.installed-test  ## run every notebook and build the offline book site into build/book/html
 	$(BIN)/python -m tools.book
 
-bench: $(VENV)/.installed-test  ## print speed and memory figures of the losses and the explorers
-	$(BIN)/python -m tools.bench
-	$(BIN)/python -m tools.bench_explorers
+bench: $(VENV)/.installed-test  ## measure the losses and the explorers; writes docs/benchmarks.md
+	$(BIN)/python -m tools.bench --report docs/benchmarks.md
+	$(BIN)/python -m tools.bench_explorers --report docs/benchmarks.md
 
 classroom: $(VENV)/.installed-test  ## N students (default 10) on a real JupyterHub on 127.0.0.1, measured
 	$(BIN)/python -m tools.classroom --students $(N)

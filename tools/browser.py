@@ -209,13 +209,23 @@ def chromium(profile: Path, executable: str):
             context.close()
 
 
-def open_notebook(context, lab: Lab, name: str, timeout_ms: float = 60_000):
-    """Open a notebook and wait until its kernel is really there: connected and idle, not just the toolbar."""
+def start_opening(context, lab: Lab, name: str):
+    """A new tab that starts loading a notebook, as a user opens one from a link; returns at once."""
     page = context.new_page()
-    page.goto(lab.notebook_url(name))
+    page.goto(lab.notebook_url(name), wait_until="commit")
+    return page
+
+
+def until_ready(page, timeout_ms: float = 60_000):
+    """Wait until the notebook is there and its kernel really is: connected and idle, not just the toolbar."""
     page.locator(".jp-NotebookPanel:visible").first.wait_for(timeout=timeout_ms)
     page.wait_for_function(KERNEL_READY_JS, timeout=timeout_ms, polling=100)
     return page
+
+
+def open_notebook(context, lab: Lab, name: str, timeout_ms: float = 60_000):
+    """Open a notebook and wait until its kernel is ready."""
+    return until_ready(start_opening(context, lab, name), timeout_ms)
 
 
 def run_all(page, timeout_ms: float = 120_000) -> dict:

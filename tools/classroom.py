@@ -701,16 +701,28 @@ def run_class(
             hub = Hub(tmp, timeout, nodelay, default_timeouts)
             try:
                 hub.start()
-                report = asyncio.run(_run_all(hub, students, moves, timeout, stagger, together))
-                report.per_student, report.per_kernels, report.hub, report.proxy = measure(hub)
-                report.hub_log = hub.log_tail()
-                report.hub_problems = hub.problems()
-                return report
+                return run_class_on(hub, students, moves, timeout, stagger, together)
             finally:
                 hub.stop()
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def run_class_on(
+    hub: Hub,
+    students: int,
+    moves: int = 20,
+    timeout: float = 600,
+    stagger: float = 0.0,
+    together: bool = False,
+) -> ClassReport:
+    """Run `students` students at once on a running hub and measure them (the hub keeps running)."""
+    report = asyncio.run(_run_all(hub, students, moves, timeout, stagger, together))
+    report.per_student, report.per_kernels, report.hub, report.proxy = measure(hub)
+    report.hub_log = hub.log_tail()
+    report.hub_problems = hub.problems()
+    return report
 
 
 def _main_thread() -> bool:

@@ -2,7 +2,8 @@
 
 Runs are cached on disk (build/notebook-runs/, git-ignored), keyed by a hash of everything that can
 change a run's outputs: the notebook as given (solutions filled in or not), the xentlib sources, the
-installed packages, the Python version, the working folder, the cell timeout and this file. So
+installed packages, the Python version, the working folder (relative to the repository, so a clone in
+another folder computes the same keys), the cell timeout and this file. So
 `make test` and `make book` in one CI run execute each notebook once, and any change re-runs it.
 Set XENTLIB_NOTEBOOK_CACHE=off to always execute.
 """
@@ -48,7 +49,11 @@ def _environment() -> str:
 def cache_key(nb, cwd: Path, timeout: int) -> str:
     """sha256 of the notebook, xentlib's sources, the environment and how the run is made."""
     digest = hashlib.sha256()
-    for part in (nbformat.writes(nb), _environment(), str(cwd), str(timeout), Path(__file__).read_text()):
+    where = Path(cwd).resolve()
+    where = (
+        where.relative_to(ROOT).as_posix() if where.is_relative_to(ROOT) else str(where)
+    )  # a clone elsewhere
+    for part in (nbformat.writes(nb), _environment(), where, str(timeout), Path(__file__).read_text()):
         digest.update(part.encode("utf-8") + b"\0")
     package = ROOT / "xentlib"
     for source in sorted(p for p in package.rglob("*") if p.suffix in SOURCE_SUFFIXES and p.is_file()):

@@ -230,20 +230,33 @@ def browser(site, tmp_path_factory):
         server.server_close()
 
 
-def open_page(context, url: str):
-    """Open url; return (page, problems): failed requests, HTTP errors, console errors, page errors."""
+def start_page(context, url: str):
+    """Start opening url; return (page, problems): failed requests, HTTP errors, console and page errors."""
     page = context.new_page()
     problems: list[str] = []
     page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url} {r.failure}"))
     page.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status}: {r.url}"))
     page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
-    page.evaluate(MATHJAX_DONE_JS)
+    page.goto(url, wait_until="commit")
     return page, problems
 
 
+def settle(page) -> None:
+    """Wait as a reader would: the page loaded, the network quiet, MathJax done."""
+    page.wait_for_load_state("load")
+    page.wait_for_load_state("networkidle")
+    page.evaluate(MATHJAX_DONE_JS)
+
+
+def open_page(context, url: str):
+    """Open url and wait until it has settled; return (page, problems)."""
+    page, problems = start_page(context, url)
+    settle(page)
+    return page, problems
+
+
+TABS = 4  # pages opened at once by the offline check
 MATHJAX_DONE_JS = """async () => {
   if (window.MathJax && MathJax.startup && MathJax.startup.promise) await MathJax.startup.promise;
 }"""
@@ -269,14 +282,17 @@ PAGE_STATE_JS = """() => {
 
 @pytest.fixture(scope="module")
 def visited(browser, site):
-    """{page path: (PAGE_STATE_JS's state, problems)} for every page of the site, each opened once."""
+    """{page path: (PAGE_STATE_JS's state, problems)} for every page of the site, each opened once, a few
+    at a time (as tabs: their waits for a quiet network overlap)."""
     context, base, _ = browser
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "_static" not in p.parts)
     found = {}
-    for name in pages:
-        page, problems = open_page(context, urljoin(base, name))
-        found[name] = (page.evaluate(PAGE_STATE_JS), problems)
-        page.close()
+    for batch in range(0, len(pages), TABS):
+        opened = [(name, *start_page(context, urljoin(base, name))) for name in pages[batch : batch + TABS]]
+        for name, page, problems in opened:
+            settle(page)
+            found[name] = (page.evaluate(PAGE_STATE_JS), problems)
+            page.close()
     return found
 
 

@@ -8,6 +8,7 @@ with XENTLIB_UPDATE_SCREENSHOT=1 the LossExplorer shot is also copied to docs/lo
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
@@ -31,6 +32,8 @@ from tools.browser import (
     press_slider,
     run_all,
     running_lab,
+    start_opening,
+    until_ready,
 )
 from xentlib.explorers.state import parse_matrix
 
@@ -49,7 +52,22 @@ STATIC_EXPORT_OPTIONS = [
     '--NbConvertBase.display_data_priority=["text/html", "text/markdown", "image/svg+xml", "image/png", '
     '"image/jpeg", "text/plain"]',
 ]
+EXPLORERS = ("LossExplorer", "SoftmaxExplorer")
 EXPLORER_CALL = re.compile(r"\b(LossExplorer|SoftmaxExplorer)\(")
+
+
+def explorer_calls(name: str) -> set[str]:
+    """The explorer constructor calls of a notebook's code, as written (the module prefix `xl.` dropped)."""
+    calls = set()
+    for cell in json.loads((NB_DIR / name).read_text())["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        lines = "".join(cell["source"]).splitlines()
+        code = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in lines)  # magics
+        for node in ast.walk(ast.parse(code)):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in EXPLORERS:
+                calls.add(ast.unparse(node).replace("xl.", ""))
+    return calls
 
 
 def explorer_notebooks() -> list[str]:
@@ -84,8 +102,9 @@ def choose_label(root, sample: int, cls: int):
     return lambda: root.locator(".xent-label select").nth(sample).select_option(index=cls)
 
 
-def open_and_run(lab, context, name: str):
-    page = open_notebook(context, lab, name)
+def open_and_run(lab, context, name: str, page=None):
+    """Open a notebook (or take the tab already opening it), Run All, wait for its explorers to render."""
+    page = until_ready(page) if page is not None else open_notebook(context, lab, name)
     state = run_all(page)
     assert state["errors"] == [], f"{name}: error outputs after Run All: {state['errors']}"
     page.locator(f"{PANEL} .xent-explorer").first.wait_for(timeout=30_000)
@@ -134,10 +153,36 @@ def test_every_notebook_with_an_explorer_is_found():
     assert PLAYGROUND in names, names
 
 
-@pytest.mark.parametrize("name", [n for n in explorer_notebooks() if n != PLAYGROUND])
-def test_explorer_in_notebook(lab_and_browser, name):
+# A notebook whose explorers are made by the very calls the playground makes shows the same widgets with
+# the same numbers: the playground's tests drive those in the browser, and the notebook tests run every
+# notebook top to bottom (nbclient). Only the notebooks with explorers of their own are run here.
+IN_NOTEBOOKS = [n for n in explorer_notebooks() if not explorer_calls(n) <= explorer_calls(PLAYGROUND)]
+
+
+def test_each_notebook_explorer_is_driven_here_or_is_one_the_playground_drives():
+    covered = [n for n in explorer_notebooks() if n != PLAYGROUND and n not in IN_NOTEBOOKS]
+    for name in covered:
+        assert explorer_calls(name) <= explorer_calls(PLAYGROUND), name
+        code = (NB_DIR / name).read_text()
+        assert not re.search(r"\bSEED_(LOGITS|LABELS)\s*=", code), f"{name} rebinds the worked example"
+    assert IN_NOTEBOOKS, "no notebook has an explorer of its own"
+    print(f"\nrun in the browser: {IN_NOTEBOOKS}; the playground's explorers: {covered}")
+
+
+@pytest.fixture(scope="module")
+def opening(lab_and_browser):
+    """{name: tab}: while one notebook runs, the next one is already loading in a second tab, as a student
+    who opens the next notebook before the first has finished."""
+    return {}
+
+
+@pytest.mark.parametrize("name", IN_NOTEBOOKS)
+def test_explorer_in_notebook(lab_and_browser, opening, name):
     lab, context = lab_and_browser
-    page = open_and_run(lab, context, name)
+    tab = opening.pop(name, None)
+    if (following := IN_NOTEBOOKS.index(name) + 1) < len(IN_NOTEBOOKS):
+        opening[IN_NOTEBOOKS[following]] = start_opening(context, lab, IN_NOTEBOOKS[following])
+    page = open_and_run(lab, context, name, tab)
     try:
         root = page.locator(f"{PANEL} .xent-explorer").first
         root.scroll_into_view_if_needed()
