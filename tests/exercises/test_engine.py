@@ -11,16 +11,16 @@ import pytest
 
 from xentlib import log_softmax, softmax
 from xentlib.exercises import FAIL, HINT, PASS, REGISTRY, TODO, check, hint
-from xentlib.exercises.engine import SHOW_CODE_AFTER
+from xentlib.exercises.engine import OFFER_HINT_AFTER
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
 def fresh_counts():
-    """Each test starts with no failures counted (the third failure in a row shows the code hint)."""
+    """Each test starts with no failures counted and no hint given (both change what check() prints)."""
     for ex in REGISTRY.values():
-        ex.failures, ex.last_mistake = 0, None
+        ex.failures, ex.last_mistake, ex.hints_given = 0, None, 0
     yield
 
 
@@ -65,23 +65,23 @@ def test_not_solved_returns_none(capsys):
     assert "return" in line
 
 
-def test_a_declared_mistake_is_named_and_the_code_hint_waits(capsys):
+def test_a_declared_mistake_is_named_and_the_hint_waits_to_be_asked_for(capsys):
     ex = REGISTRY["softmax_row"]
     result, line = run(capsys, "softmax_row", np.exp)  # forgot to normalise
     assert result is False
     assert line.startswith(f"{FAIL} softmax_row: case 'first seed sample': ")
     assert "expected" in line and "got" in line
     assert ex.mistakes[0].diagnosis in line
-    assert ex.hint not in line and "e.sum()" not in line  # the code-level hint is not shown yet
-    assert "hint('softmax_row')" in line  # but the line says how to ask for it
+    assert ex.hint not in line and ex.nudge not in line and "e.sum()" not in line  # no hint, no code
+    assert line.endswith("(stuck? hint('softmax_row') has a nudge)")  # but the line says how to ask
 
 
-def test_hint_prints_the_code_level_hint_and_the_fix_for_the_last_mistake(capsys):
+def test_hint_gives_a_nudge_first_then_the_code_level_hint_and_the_fix(capsys):
     ex = REGISTRY["softmax_row"]
+    run(capsys, "softmax_row", np.exp)
     hint("softmax_row")
     out = capsys.readouterr().out.strip().splitlines()
-    assert out == [f"{HINT} softmax_row: {ex.hint}"]
-    run(capsys, "softmax_row", np.exp)
+    assert out == [f"{HINT} softmax_row: {ex.nudge} (for a code-level hint, call hint('softmax_row') again)"]
     hint("softmax_row")
     out = capsys.readouterr().out.strip().splitlines()
     fix = f"{HINT} softmax_row: for the mistake above: {ex.mistakes[0].fix}"
@@ -90,16 +90,21 @@ def test_hint_prints_the_code_level_hint_and_the_fix_for_the_last_mistake(capsys
     assert capsys.readouterr().out.startswith(f"{FAIL} no_such_exercise: there is no exercise")
 
 
-def test_the_third_failure_in_a_row_shows_the_code_hint(capsys):
+def test_hint_with_code_true_goes_straight_to_the_code_level(capsys):
+    ex = REGISTRY["sample_loss"]
+    hint("sample_loss", code=True)
+    assert capsys.readouterr().out.strip() == f"{HINT} sample_loss: {ex.hint}"
+
+
+def test_repeated_failures_offer_the_hint_and_never_print_it(capsys):
     ex = REGISTRY["softmax_row"]
-    for attempt in range(1, SHOW_CODE_AFTER + 1):
+    for attempt in range(1, OFFER_HINT_AFTER + 3):
         assert check("softmax_row", np.exp) is False
         lines = capsys.readouterr().out.strip().splitlines()
-        assert lines[0].startswith(FAIL)
-        if attempt < SHOW_CODE_AFTER:
-            assert len(lines) == 1
-        else:
-            assert lines[1] == f"{HINT} softmax_row: {ex.hint}"
+        assert len(lines) == 1 and lines[0].startswith(FAIL), lines  # one line: no hint printed by itself
+        assert ex.hint not in lines[0] and ex.nudge not in lines[0]
+        if attempt >= OFFER_HINT_AFTER:
+            assert f"({attempt} tries in a row: hint('softmax_row') has a nudge" in lines[0]
     assert run(capsys, "softmax_row", good_softmax)[0] is True  # a pass starts the count again
     assert ex.failures == 0
 

@@ -79,7 +79,7 @@ NAMED_MISTAKES = {
 @pytest.fixture(autouse=True)
 def fresh_counts():
     for ex in REGISTRY.values():
-        ex.failures, ex.last_mistake = 0, None
+        ex.failures, ex.last_mistake, ex.hints_given = 0, None, 0
     yield
 
 
@@ -145,7 +145,7 @@ def test_first_level_messages_never_show_the_solution_code(capsys, exercise_id):
     ex = REGISTRY[exercise_id]
     texts = ex.first_level()
     for mistake in ex.mistakes:  # and every line a failed check prints
-        ex.failures = 0  # (the third failure in a row adds the code hint: a second level, not tested here)
+        ex.failures = 0
         check(exercise_id, wrong_answer(ex, mistake))
         texts += capsys.readouterr().out.splitlines()
     code = solution_code(exercise_id)
@@ -167,9 +167,12 @@ def test_unsolved_says_not_solved_yet(capsys, exercise_id):
 
 
 @pytest.mark.parametrize("exercise_id", sorted(REGISTRY))
-def test_hint_shows_code_and_the_fix_for_the_mistake_found(capsys, exercise_id):
+def test_hint_gives_a_nudge_then_code_and_the_fix_for_the_mistake_found(capsys, exercise_id):
     needs_torch(exercise_id)
     ex = REGISTRY[exercise_id]
+    hint(exercise_id)
+    nudge = capsys.readouterr().out.strip()
+    assert nudge.startswith(f"{HINT} {exercise_id}: {ex.nudge}") and ex.hint not in nudge
     hint(exercise_id)
     assert capsys.readouterr().out.strip() == f"{HINT} {exercise_id}: {ex.hint}"
     with_fix = [m for m in ex.mistakes if m.fix]
@@ -178,6 +181,47 @@ def test_hint_shows_code_and_the_fix_for_the_mistake_found(capsys, exercise_id):
         capsys.readouterr()
         hint(exercise_id)
         assert with_fix[0].fix in capsys.readouterr().out
+
+
+def code_fragments(code: str, size: int = 8) -> set[str]:
+    """Every run of `size` characters of the code, with its spaces taken out, that is not only letters
+    (a name alone, such as 'predicted', is a word a sentence may use)."""
+    squeezed = "".join(code.split())
+    runs = {squeezed[k : k + size] for k in range(len(squeezed) - size + 1)}
+    return {run for run in runs if not run.isalpha()}
+
+
+@pytest.mark.parametrize("exercise_id", sorted(REGISTRY))
+def test_the_nudge_shares_no_code_with_the_solution(exercise_id):
+    ex = REGISTRY[exercise_id]
+    assert ex.nudge, f"{exercise_id} has no nudge (hint level 1)"
+    fragments = set().union(*(code_fragments(piece) for piece in solution_code(exercise_id)))
+    shared = sorted(f for f in fragments if f in "".join(ex.nudge.split()))
+    assert not shared, f"{exercise_id}: the nudge shares code with the solution: {shared}"
+
+
+def test_the_fragment_check_can_fail():
+    assert "np.exp(z" in code_fragments("e = np.exp(z)") and "predicte" not in code_fragments("predicted")
+    assert any(f in "".join("try e=np.exp(z) here".split()) for f in code_fragments("e = np.exp(z)"))
+
+
+@pytest.mark.parametrize(("exercise_id", "name"), MISTAKES)
+def test_three_failures_in_a_row_print_no_line_of_the_solution(capsys, exercise_id, name):
+    needs_torch(exercise_id)
+    ex = REGISTRY[exercise_id]
+    mistake = next(m for m in ex.mistakes if m.name == name)
+    printed_text = ""
+    for _ in range(3):
+        check(exercise_id, wrong_answer(ex, mistake))
+        printed_text += capsys.readouterr().out
+    assert printed_text.count("\n") == 3, printed_text  # one line per check, nothing more
+    squeezed = "".join(printed_text.split())
+    shown = [
+        line
+        for line in solution_code(exercise_id)
+        if len("".join(line.split())) >= 8 and "".join(line.split()) in squeezed
+    ]
+    assert not shown, f"{exercise_id}/{name}: three failures printed solution lines {shown}"
 
 
 @pytest.mark.parametrize(

@@ -86,7 +86,7 @@ def english_words(line: str, exercise_id: str) -> list[str]:
 @pytest.fixture(autouse=True)
 def chinese():
     for ex in REGISTRY.values():
-        ex.failures, ex.last_mistake = 0, None
+        ex.failures, ex.last_mistake, ex.hints_given = 0, None, 0
     i18n.set_language("zh")
     yield
     i18n.set_language("en")
@@ -167,6 +167,12 @@ def test_unsolved_passing_and_hint_lines_are_chinese(capsys, exercise_id):
     assert lines == [f"{PASS} {exercise_id}: 全部 {len(ex.cases)} 个用例通过"]
     hint(exercise_id)
     lines = capsys.readouterr().out.strip().splitlines()
+    assert lines == [
+        f"{HINT} {exercise_id}: {ex.text('nudge')}（想看代码提示，请再调用一次 hint({exercise_id!r})）"
+    ]
+    assert_chinese(lines, exercise_id, HINT)
+    hint(exercise_id)
+    lines = capsys.readouterr().out.strip().splitlines()
     assert lines == [f"{HINT} {exercise_id}: {ex.text('hint')}"]
     assert_chinese(lines, exercise_id, HINT)
 
@@ -176,14 +182,18 @@ def test_each_mistake_is_diagnosed_in_chinese(capsys, exercise_id, name):
     needs_torch(exercise_id)
     ex = REGISTRY[exercise_id]
     mistake = next(m for m in ex.mistakes if m.name == name)
-    # the third failure in a row adds the code hints
-    lines = [printed(capsys, exercise_id, wrong_answer(ex, mistake))[0] for _ in range(3)]
-    lines += capsys.readouterr().out.strip().splitlines()
+    # three failures in a row, then both levels of hint
+    outs = [printed(capsys, exercise_id, wrong_answer(ex, mistake)) for _ in range(3)]
+    assert all(len(out) == 1 for out in outs), outs  # a check prints one line, never a hint by itself
+    lines = [out[0] for out in outs]
+    hint(exercise_id)
     hint(exercise_id)
     lines += capsys.readouterr().out.strip().splitlines()
     assert_chinese(lines, exercise_id, FAIL)
     assert ex.text(f"mistake.{name}") in lines[0]
-    assert lines[0].endswith(f"（代码提示：hint({exercise_id!r})）"), lines[0]
+    assert lines[0].endswith(f"（卡住了？hint({exercise_id!r}) 会给一点提示）"), lines[0]
+    offer = f"hint({exercise_id!r}) 会给一点提示，再调用一次 hint({exercise_id!r}) 会给出代码提示）"
+    assert lines[2].endswith(f"（已经连续试了 3 次：{offer}"), lines[2]
     if mistake.fix:
         assert lines[-1] == f"{HINT} {exercise_id}: 针对上面的错误：{ex.text(f'fix.{name}')}"
 

@@ -16,6 +16,11 @@ _ZERO_TIMES_LOG_ZERO = (
 
 @exercise(
     "entropy_bits",
+    nudge=(
+        "Entropy is the average surprise, minus the log base 2 of each probability, weighted by that "
+        "probability. What should a class with probability 0 add (think of p log p as p goes to 0), "
+        "and why can you not simply compute it?"
+    ),
     task="make entropy_bits(p) return the entropy -sum_c p_c log2 p_c of a 1-D distribution, in bits",
     hint="keep only the nonzero entries, nz = p[p > 0], then return -np.sum(nz * np.log2(nz))",
     forbid=("entropy", "distribution_cross_entropy", "kl_divergence"),
@@ -75,6 +80,11 @@ def in_log10(p):
 
 @exercise(
     "kl_divergence",
+    nudge=(
+        "KL(q || p) averages the log of the ratio q_c / p_c, weighted by q_c. Which of the two "
+        "distributions supplies the weights? A class with q_c = 0 adds nothing, even where p_c is 0 "
+        "too."
+    ),
     task="make my_kl(q, p) return KL(q || p) = sum_c q_c log(q_c / p_c) of two 1-D distributions, in nats",
     hint="m = q > 0; return np.sum(q[m] * np.log(q[m] / p[m])) (entries with q_c = 0 add nothing)",
     forbid=("kl_divergence", "kl_div", "rel_entr", "entropy", "distribution_cross_entropy"),
@@ -152,6 +162,10 @@ def _stable_bce(x, t):
 
 @exercise(
     "bce_with_logits",
+    nudge=(
+        "The formula is given: the work is to keep it finite. No piece may take the exponential of a "
+        "large positive number; check each piece for logits of plus and minus 1000."
+    ),
     task="make my_bce_with_logits(x, t) return the mean binary cross-entropy of logits x and targets t, "
     "as max(x, 0) - t * x + log(1 + exp(-|x|)), averaged",
     hint="np.mean(np.maximum(x, 0) - t * x + np.log1p(np.exp(-np.abs(x))))",
@@ -203,10 +217,17 @@ def sum_instead_of_mean_bce(x, t):
 
 @exercise(
     "bce_grad",
+    nudge=(
+        "Write the loss of one entry as a function of s = sigmoid(x) and use the chain rule: first "
+        "the derivative with respect to s, then the derivative of s with respect to x, which the "
+        "sigmoid gives in terms of s itself. Simplify on paper before you write code; the mean then "
+        "runs over every entry of x, whatever its shape."
+    ),
     task="derive the derivative of the binary cross-entropy of one logit, then make bce_grad(x, t) "
     "return the gradient of the mean loss with respect to every logit, an array shaped like x",
-    hint="d/dx of -[t log s + (1 - t) log(1 - s)] with s = sigmoid(x) and ds/dx = s (1 - s) is s - t; "
-    "the mean over N entries divides it by N: return (sigmoid(x) - t) / x.size",
+    hint="with s = sigmoid(x), the loss -[t log s + (1 - t) log(1 - s)] has "
+    "d/ds = -t / s + (1 - t) / (1 - s), and ds/dx = s (1 - s): multiply the two, simplify (most of it "
+    "cancels), then divide by the number of entries, x.size, for the mean",
     rtol=1e-6,
     atol=1e-9,
     forbid=("numerical_grad", "backward"),
@@ -229,6 +250,11 @@ def bce_grad():
         Case("the notebook's example", (np.array([2.0, -1.0, 0.5]), np.array([1.0, 0.0, 1.0]))),
         Case("soft targets", (np.array([1.5, -0.3, 0.0, 4.0]), np.array([0.7, 0.2, 0.5, 1.0]))),
         Case("large logits", (np.array([30.0, -30.0, 8.0, -8.0]), np.array([0.0, 1.0, 1.0, 0.0]))),
+        Case(
+            "a 2-D batch of logits",
+            (np.array([[2.0, -1.0, 0.5], [0.3, 1.2, -2.0]]), np.array([[1.0, 0.0, 1.0], [0.0, 1.0, 0.0]])),
+            note="The mean runs over every entry of x, here 2 x 3 = 6 of them.",
+        ),
     ]
     return reference, cases
 
@@ -245,7 +271,7 @@ def forgets_to_divide_by_n(x, t):
 @bce_grad.mistake(
     "The sign is flipped: raising the logit of an entry whose target is 0 must raise the loss, so the "
     "gradient there is positive.",
-    fix="sigmoid(x) - t, not t - sigmoid(x)",
+    fix="check the sign at an entry whose target is 0: its loss must grow as its logit grows",
 )
 def opposite_sign(x, t):
     return (t - sigmoid(x)) / x.size
@@ -254,7 +280,7 @@ def opposite_sign(x, t):
 @bce_grad.mistake(
     "That is only the slope of the sigmoid, ds/dx = s (1 - s). The chain rule multiplies it by the "
     "derivative of the loss with respect to s; work that product out and most of it cancels.",
-    fix="the product simplifies to s - t",
+    fix="multiply it by d loss / d s = -t / s + (1 - t) / (1 - s) and simplify",
 )
 def sigmoid_slope_only(x, t):
     s = sigmoid(x)
@@ -265,8 +291,17 @@ def sigmoid_slope_only(x, t):
     "That is the gradient of the squared error (s - t)^2 / 2 of the sigmoid's output, which carries "
     "an extra factor s (1 - s) that vanishes when the model is confidently wrong. Cross-entropy's "
     "log cancels that factor.",
-    fix="no s (1 - s) factor: (s - t) / N",
+    fix="differentiate the cross-entropy itself, -[t log s + (1 - t) log(1 - s)], not a squared error",
 )
 def squared_error_gradient(x, t):
     s = sigmoid(x)
     return (s - t) * s * (1 - s) / x.size
+
+
+@bce_grad.mistake(
+    "Right where x is 1-D, but on a batch with more than one axis every value is too big: len(x) counts "
+    "only the rows, while the mean runs over every entry of x.",
+    fix="divide by the number of entries, x.size, not by len(x)",
+)
+def divides_by_len(x, t):
+    return (sigmoid(x) - t) / len(x)

@@ -16,9 +16,12 @@ The second checks it:
     ⏳ softmax_row: not solved yet — <what to do>
     ❌ softmax_row: case '<name>': <what came out>. <diagnosis> (a code hint: hint("softmax_row"))
 
-Hints come in two levels. The ❌ line names the mistake (what is wrong, never the code that fixes it);
-`hint("softmax_row")` prints the code-level hint, and so does the third failed check in a row.
-So "Run All" always reaches the end of a notebook, solved or not.
+Help comes in levels, and only when asked for. Level 0 is the ❌ line: it names the mistake (what is
+wrong, never the code that fixes it). Level 1, `hint("softmax_row")`: a nudge, the idea or the question
+to ask yourself, no code. Level 2, `hint("softmax_row")` again or `hint("softmax_row", code=True)`: the
+code-level hint and the fix for the mistake the last check found. Nothing prints code by itself; after
+OFFER_HINT_AFTER failed checks in a row the ❌ line offers the hint more plainly. So "Run All" always
+reaches the end of a notebook, solved or not.
 
 A diagnosis names the mistake the learner made, not the case that failed first: each exercise declares
 its typical mistakes as small functions (the wrong version) with a diagnosis. When the learner's answer
@@ -52,7 +55,7 @@ from ..validation import describe_position
 from .messages import MESSAGES
 
 PASS, TODO, FAIL, HINT = "✅", "⏳", "❌", "💡"
-SHOW_CODE_AFTER = 3  # the third failed check in a row of the same exercise also prints the code hint
+OFFER_HINT_AFTER = 3  # from the third failed check in a row, the ❌ line offers the hint more plainly
 
 __all__ = [
     "FAIL",
@@ -117,7 +120,7 @@ class Exercise:
     id: str
     build: Callable[[], tuple[Callable, Sequence[Case]]]
     task: str  # what to do, shown while unsolved
-    hint: str  # the code-level hint, shown by hint(id)
+    hint: str  # the code-level hint (level 2), shown by a second hint(id) or hint(id, code=True)
     rtol: float = 1e-7
     atol: float = 1e-10
     forbid: tuple[str, ...] = ()  # names the learner may not call (e.g. the library function itself)
@@ -126,10 +129,12 @@ class Exercise:
     predict: bool = False  # True: the learner passes a number, not a function
     note: str | None = None  # what to think about when the answer is wrong and no mistake matches
     mistakes: list[Mistake] = field(default_factory=list)
+    nudge: str = ""  # level 1: the idea or the question to ask yourself, no code, shown by hint(id)
     cases: list[Case] = field(default_factory=list, repr=False)  # filled on first use
     reference: Callable | None = field(default=None, repr=False)
     failures: int = field(default=0, repr=False)  # failed checks in a row
     last_mistake: Mistake | None = field(default=None, repr=False)
+    hints_given: int = field(default=0, repr=False)  # the highest hint level shown so far
     table: dict | None = field(default=None, repr=False)  # its sentences, registered with xentlib.i18n
 
     def mistake(self, diagnosis: str, fix: str | None = None):
@@ -154,6 +159,8 @@ class Exercise:
     def messages(self) -> dict[str, str]:
         """Every sentence of this exercise a learner can read, by id (for a later translation)."""
         texts = {f"{self.id}.task": self.task, f"{self.id}.hint": self.hint}
+        if self.nudge:
+            texts[f"{self.id}.nudge"] = self.nudge
         if self.note:
             texts[f"{self.id}.note"] = self.note
         for m in self.mistakes:
@@ -188,7 +195,7 @@ class Exercise:
         return self.table.tr(msg_id)
 
     def first_level(self) -> list[str]:
-        """The sentences a failed check may print (everything but the code-level hints)."""
+        """The sentences a check or a first hint() may print: everything but the code-level hints."""
         return [text for key, text in self.messages().items() if ".hint" not in key and ".fix." not in key]
 
 
@@ -221,6 +228,7 @@ def exercise(
     *,
     task: str,
     hint: str,
+    nudge: str = "",
     rtol: float = 1e-7,
     atol: float = 1e-10,
     forbid: Sequence[str] = (),
@@ -233,7 +241,18 @@ def exercise(
 
     def register(build: Callable[[], tuple[Callable, Sequence[Case]]]) -> Exercise:
         ex = Exercise(
-            exercise_id, build, task, hint, rtol, atol, tuple(forbid), no_loops, floats, predict, note
+            exercise_id,
+            build,
+            task,
+            hint,
+            rtol,
+            atol,
+            tuple(forbid),
+            no_loops,
+            floats,
+            predict,
+            note,
+            nudge=nudge,
         )
         REGISTRY.add(ex)
         return ex
@@ -457,12 +476,18 @@ def check(exercise_id: str, answer) -> bool:
         return False
 
 
-def hint(exercise_id: str) -> None:
-    """Print the code-level hint of an exercise (and the fix for the mistake its last check found)."""
+def hint(exercise_id: str, code: bool = False) -> None:
+    """Help, on request: first a nudge (the idea, no code); asked again, or with code=True, the code-level
+    hint and the fix for the mistake the last check found."""
     ex = REGISTRY.get(exercise_id)
     if ex is None:
         print(f"{FAIL} {exercise_id}: {say('unknown_id', known=', '.join(sorted(REGISTRY)))}")
         return
+    if not code and ex.hints_given == 0 and ex.nudge:
+        ex.hints_given = 1
+        print(f"{HINT} {exercise_id}: {say('nudge', text=ex.text('nudge'), id=exercise_id)}")
+        return
+    ex.hints_given = 2
     print(f"{HINT} {exercise_id}: {say('hint_header', text=ex.text('hint'))}")
     if ex.last_mistake is not None and ex.last_mistake.fix:
         fix = ex.text(f"fix.{ex.last_mistake.name}")
@@ -472,9 +497,11 @@ def hint(exercise_id: str) -> None:
 def _fail(ex: Exercise, text: str, mistake: Mistake | None) -> bool:
     ex.failures += 1
     ex.last_mistake = mistake
-    print(f"{FAIL} {ex.id}: {say('fail_line', text=text, more_help=say('more_help', id=ex.id))}")
-    if ex.failures >= SHOW_CODE_AFTER:
-        hint(ex.id)
+    if ex.failures >= OFFER_HINT_AFTER:
+        more = say("more_help_stuck", n=ex.failures, id=ex.id)
+    else:
+        more = say("more_help", id=ex.id)
+    print(f"{FAIL} {ex.id}: {say('fail_line', text=text, more_help=more)}")
     return False
 
 

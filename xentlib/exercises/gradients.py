@@ -24,6 +24,10 @@ def _onehot(labels, c):
 
 @exercise(
     "ce_grad",
+    nudge=(
+        "Start from one sample: how does the loss change when you raise the logit of a wrong class, "
+        "and when you raise the true class's? Then remember that the loss is a mean over N samples."
+    ),
     task="make ce_grad(logits, labels) return the gradient of the mean cross-entropy, "
     "(softmax(logits) - one_hot(labels)) / N, an array of the logits' shape",
     hint="p = softmax(logits, axis=1); subtract 1 at each row's true class, p[np.arange(N), labels] -= 1; "
@@ -88,6 +92,10 @@ def subtracts_in_every_row(logits, labels):
 
 @exercise(
     "central_difference",
+    nudge=(
+        "Change one entry at a time: a small step up, a small step down, and the slope between the "
+        "two results. Afterwards every entry, and the array you were given, must be as it was."
+    ),
     task="make central_difference(f, z, eps) return, for every entry k of z, "
     "(f(z + eps e_k) - f(z - eps e_k)) / (2 eps), as an array of z's shape",
     hint="z = np.array(z, dtype=float); g = np.zeros_like(z); for k in np.ndindex(z.shape): set z[k] to "
@@ -199,6 +207,11 @@ def moves_every_entry(f, z, eps):
 
 @exercise(
     "smoothed_grad",
+    nudge=(
+        "The gradient of cross-entropy with respect to the logits is always 'predicted minus "
+        "target'. What is the target row now that the labels are smoothed, and what does the mean "
+        "over N do to it?"
+    ),
     task="make smoothed_grad(logits, labels, eps) return (softmax(logits) - q) / N with the smoothed "
     "target q = (1 - eps) * one_hot(labels) + eps / C",
     hint="q = (1 - eps) * np.eye(C)[labels] + eps / C; return (softmax(logits, axis=1) - q) / len(labels)",

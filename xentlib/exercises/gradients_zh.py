@@ -10,6 +10,10 @@ SIGN = (
 )
 
 ZH = {
+    "ce_grad.nudge": (
+        "先看一个样本：提高某个错误类别的 logit，损失怎样变化？提高真实类别的 logit 呢？然后"
+        "别忘了损失是对 N 个样本取的平均。"
+    ),
     "ce_grad.task": (
         "让 ce_grad(logits, labels) 返回平均交叉熵的梯度 (softmax(logits) - one_hot(labels)) / N，一个与 "
         "logits 形状相同的数组"
@@ -42,6 +46,10 @@ ZH = {
     "ce_grad.case.3": "所有标签都相同",
     "ce_grad.case.4": "float32 的 logits",
     "ce_grad.case.5": "极大的 logits",
+    "central_difference.nudge": (
+        "每次只改一个元素：往上走一小步，往下走一小步，再算两个结果之间的斜率。算完以后，每个元素以及传进"
+        "来的数组都要恢复原样。"
+    ),
     "central_difference.task": (
         "让 central_difference(f, z, eps) 对 z 的每个元素 k 返回 (f(z + eps e_k) - f(z - eps e_k)) / (2 "
         "eps)，结果是与 z 形状相同的数组"
@@ -80,6 +88,10 @@ ZH = {
     "central_difference.case.4": "较大的 eps，z^3",
     "central_difference.case.5": "z 中是整数",
     "central_difference.case.6": "一个乘积，eps = 0.1",
+    "smoothed_grad.nudge": (
+        "交叉熵对 logits 的梯度总是“预测减去目标”。标签平滑以后，目标的那一行是什么？对 N 个"
+        "样本取平均又会给它带来什么变化？"
+    ),
     "smoothed_grad.task": (
         "让 smoothed_grad(logits, labels, eps) 返回 (softmax(logits) - q) / N，其中平滑后的目标为 q = (1 - "
         "eps) * one_hot(labels) + eps / C"

@@ -64,8 +64,16 @@ MESSAGES = register(
             "zh": "调用了 {name}，而这个练习要你亲手写的正是它",
         },
         "check.more_help": {
-            "en": "(a code hint: hint({id!r}))",
-            "zh": "（代码提示：hint({id!r})）",
+            "en": "(stuck? hint({id!r}) has a nudge)",
+            "zh": "（卡住了？hint({id!r}) 会给一点提示）",
+        },
+        "check.more_help_stuck": {
+            "en": "({n} tries in a row: hint({id!r}) has a nudge, and a second hint({id!r}) a code-level hint)",
+            "zh": "（已经连续试了 {n} 次：hint({id!r}) 会给一点提示，再调用一次 hint({id!r}) 会给出代码提示）",
+        },
+        "check.nudge": {
+            "en": "{text} (for a code-level hint, call hint({id!r}) again)",
+            "zh": "{text}（想看代码提示，请再调用一次 hint({id!r})）",
         },
         "check.checker_failed": {
             "en": "the checker itself failed ({error}); please tell your teacher or open an issue",

@@ -36,6 +36,11 @@ def _cases(z):
 
 @exercise(
     "stable_softmax",
+    nudge=(
+        "softmax does not change when you subtract the same number from every logit of a row. Which "
+        "number makes the largest exponential exactly 1, so that nothing can overflow? Keep the rows "
+        "apart."
+    ),
     task="make stable_softmax(z) compute softmax over the last axis without overflow, for logits of any size",
     hint="m = z.max(axis=-1, keepdims=True); e = np.exp(z - m); return e / e.sum(axis=-1, keepdims=True)",
     forbid=("softmax", "log_softmax", "logsumexp"),
@@ -87,6 +92,11 @@ def without_keepdims(z):
 
 @exercise(
     "logsumexp_rows",
+    nudge=(
+        "log of a sum of exponentials overflows for large logits too. Take the row's largest logit "
+        "out of the sum first: what is left inside the log is at least 1, and what do you add back "
+        "outside it?"
+    ),
     task="make my_logsumexp(z) return log(sum(exp(z))) over the last axis, one number per row, "
     "without overflow or log(0) for logits of any size",
     hint="m = z.max(axis=-1, keepdims=True); return (m + np.log(np.exp(z - m).sum(axis=-1, "

@@ -7,6 +7,10 @@ GLOBAL_MAX = (
 ONE_D = "沿最后一个轴计算，这样一维和二维的输入都能用。"
 
 ZH = {
+    "stable_softmax.nudge": (
+        "把一行里的每个 logit 都减去同一个数，softmax 的结果不变。减去哪个数，能让最大的那"
+        "个指数正好等于 1，从而不会上溢？注意每一行各算各的。"
+    ),
     "stable_softmax.task": "让 stable_softmax(z) 沿最后一个轴计算 softmax，对任意大小的 logits 都不溢出",
     "stable_softmax.hint": (
         "m = z.max(axis=-1, keepdims=True)；e = np.exp(z - m)；return e / e.sum(axis=-1, keepdims=True)"
@@ -40,6 +44,10 @@ ZH = {
     "stable_softmax.case.3": "非常负的 logits（-1000）",
     "stable_softmax.case.4": "一行极大，一行很小",
     "stable_softmax.case.5": "值为 100 的 float32 logits",
+    "logsumexp_rows.nudge": (
+        "对指数之和取对数，在 logit 很大时同样会上溢。先把这一行最大的 logit 从求和里提出来"
+        "：对数里剩下的部分至少是 1，而对数外面要加回什么？"
+    ),
     "logsumexp_rows.task": (
         "让 my_logsumexp(z) 沿最后一个轴返回 log(sum(exp(z)))，每行一个数，对任意大小的 logits 都不溢出、"
         "也不出现 log(0)"

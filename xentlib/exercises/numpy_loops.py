@@ -11,6 +11,10 @@ from .engine import Case, exercise
 
 @exercise(
     "cross_entropy_loop",
+    nudge=(
+        "Do for each sample what you did for one sample in notebook 01, keep a running total, and "
+        "remember that the loss of a batch is an average, not a total."
+    ),
     task="make my_cross_entropy_loop(logits, labels) loop over the samples, add up -log of each "
     "sample's true-class probability, and return the mean",
     hint="for row, label in zip(logits, labels, strict=True): total += -np.log(softmax(row)[label]); "
@@ -78,6 +82,10 @@ def log10_instead_of_ln(logits, labels):
 
 @exercise(
     "true_class_probs",
+    nudge=(
+        "Row i holds the probabilities of sample i, and its label says which column is the true "
+        "class. You need one number per row: which row and which column is it each time?"
+    ),
     task="make true_class_probs(probabilities, labels) return, for each row i, the entry "
     "probabilities[i, labels[i]], as an array of length N",
     hint="loop with enumerate(labels), or index both axes at once: probabilities[np.arange(N), labels]",

@@ -3,6 +3,10 @@
 from ._common_zh import LOG10, SUM_NOT_MEAN
 
 ZH = {
+    "cross_entropy_loop.nudge": (
+        "对每个样本做一遍你在笔记本 01 里对一个样本做过的事，边算边累加；别忘了一批样本的损失是平均值"
+        "，不是总和。"
+    ),
     "cross_entropy_loop.task": (
         "让 my_cross_entropy_loop(logits, labels) 用循环遍历各个样本，把每个样本真实类别概率的 -log 加起来，"
         "再返回平均值"
@@ -35,6 +39,10 @@ ZH = {
     "cross_entropy_loop.case.4": "标签都是最后一个类别",
     "cross_entropy_loop.case.5": "float32 的 logits",
     "cross_entropy_loop.case.6": "8 个随机样本，6 个类别",
+    "true_class_probs.nudge": (
+        "第 i 行是样本 i 的各类别概率，它的标签说明哪一列是真实类别。每一行要取出一个数：每次取的是"
+        "哪一行、哪一列？"
+    ),
     "true_class_probs.task": (
         "让 true_class_probs(probabilities, labels) 对每一行 i 取出元素 probabilities[i, labels[i]]，"
         "返回长度为 N 的数组"

@@ -11,6 +11,10 @@ from .engine import Case, exercise
 
 @exercise(
     "one_hot",
+    nudge=(
+        "Each row is all zeros except a single 1 in the label's column. Do you know a matrix whose "
+        "rows already look like that, one row per class?"
+    ),
     task="make my_one_hot(labels, num_classes) return an (N, num_classes) float matrix with a 1.0 "
     "in column labels[i] of row i and 0.0 everywhere else",
     hint="np.eye(num_classes) has the rows you need: pick them with np.eye(num_classes)[labels]",
@@ -70,6 +74,11 @@ def one_based(labels, num_classes):
 
 @exercise(
     "cross_entropy_vectorized",
+    nudge=(
+        "Work on all rows at once: log-probabilities for the whole matrix, one entry per row picked "
+        "by its label, then the average. Why is taking the log in the same step as the softmax safer "
+        "than taking it afterwards?"
+    ),
     task="make cross_entropy_vectorized(logits, labels) compute the mean loss of the whole batch "
     "with array operations and no Python loop",
     hint="log_p = log_softmax(logits, axis=1); take log_p[np.arange(N), labels] and return minus its mean",

@@ -3,6 +3,10 @@
 from ._common_zh import LOG_OF_SOFTMAX, SUM_NOT_MEAN
 
 ZH = {
+    "one_hot.nudge": (
+        "每一行除了标签所在的那一列是 1，其余全是 0。有没有一个矩阵，它的每一行本来就是这个样子，每个"
+        "类别一行？"
+    ),
     "one_hot.task": (
         "让 my_one_hot(labels, num_classes) 返回一个 (N, num_classes) 的浮点矩阵：第 i 行第 labels[i] 列为 "
         "1.0，其余都是 0.0"
@@ -31,6 +35,10 @@ ZH = {
     "one_hot.case.3": "同一个标签出现三次",
     "one_hot.case.4": "类别比标签多",
     "one_hot.case.5": "标签是 Python 列表",
+    "cross_entropy_vectorized.nudge": (
+        "一次处理所有行：先算整个矩阵的对数概率，再按标签在每一行取一个元素，最后取平均。为什么把取对数和"
+        " softmax 放在同一步里做，比算完 softmax 再取对数更安全？"
+    ),
     "cross_entropy_vectorized.task": (
         "让 cross_entropy_vectorized(logits, labels) 只用数组运算、不用 Python 循环，算出整个批次的平均损失"
     ),

@@ -15,6 +15,11 @@ def _torch_seed():
 
 @exercise(
     "log_softmax_torch",
+    nudge=(
+        "log softmax is each logit minus the log of the sum of the exponentials of its row. Use the "
+        "trick of notebook 04, shifting by the row's largest value, now with torch operations along "
+        "the class dimension."
+    ),
     task="make log_softmax_torch(x) return log softmax of a (N, C) tensor along dim=1, by hand, "
     "stable for logits of any size",
     hint="m = x.max(dim=1, keepdim=True).values; return x - m - torch.log(torch.exp(x - m).sum(dim=1, "
@@ -99,6 +104,11 @@ def without_keepdim(x):
 
 @exercise(
     "nll_torch",
+    nudge=(
+        "Negative log-likelihood takes the true class's log-probability in each row and averages "
+        "their negatives. How do you pick one entry per row in torch, and what kind of object should "
+        "come back?"
+    ),
     task="make nll_by_hand(log_probs, target) return the mean of -log_probs[i, target[i]] over the "
     "batch, as a torch scalar",
     hint="pick each row's entry with log_probs[torch.arange(len(target)), target], then return -(...).mean()",

@@ -3,6 +3,10 @@
 from ._common_zh import LOG_OF_SOFTMAX, SUM_NOT_MEAN
 
 ZH = {
+    "log_softmax_torch.nudge": (
+        "log softmax 就是每个 logit 减去它所在行的指数之和的对数。沿用笔记本 04 的"
+        "技巧（先减去这一行的最大值），这次用 torch 的运算，沿着类别那一维来做。"
+    ),
     "log_softmax_torch.task": (
         "让 log_softmax_torch(x) 亲手沿 dim=1 计算 (N, C) 张量的对数 softmax，对任意大小的 logits 都稳定"
     ),
@@ -38,6 +42,10 @@ ZH = {
     "log_softmax_torch.case.3": "极大的 logits",
     "log_softmax_torch.case.4": "一行极大，一行非常负",
     "log_softmax_torch.case.5": "一个类别比其他类别低 800",
+    "nll_torch.nudge": (
+        "负对数似然在每一行取出真实类别的对数概率，再对它们的相反数取平均。在 torch 里怎样从每一行"
+        "各取一个元素？返回的应该是什么类型的对象？"
+    ),
     "nll_torch.task": (
         "让 nll_by_hand(log_probs, target) 返回 -log_probs[i, target[i]] 在整个批次上的平均值，结果是一个 "
         "torch 标量"

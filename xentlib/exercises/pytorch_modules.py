@@ -15,6 +15,10 @@ def _losses(logits, labels):
 
 @exercise(
     "ignore_index_by_hand",
+    nudge=(
+        "Which samples count? Leave the ignored ones out completely: they add nothing to the sum, "
+        "and they are not counted when you take the mean either."
+    ),
     task="make ce_ignore_index(logits, labels, ignore_index) return the mean loss over the samples "
     "whose label is not ignore_index",
     hint="log_p = log_softmax(logits, axis=1); rows = np.flatnonzero(labels != ignore_index); "
@@ -78,6 +82,11 @@ def zero_when_all_ignored(logits, labels, ignore_index=-100):
 
 @exercise(
     "weighted_mean_by_hand",
+    nudge=(
+        "Each sample's loss is scaled by the weight of its true class. Is the weighted mean then "
+        "divided by the number of samples, or by something else? Think of what it should give when "
+        "every weight is 2."
+    ),
     task="make ce_weighted(logits, labels, weight) return the class-weighted mean loss: "
     "sum_i w[y_i] * loss_i / sum_i w[y_i]",
     hint="loss_i = -log_softmax(logits, axis=1)[np.arange(N), labels]; w = weight[labels]; "
@@ -144,6 +153,11 @@ def ignores_the_weights(logits, labels, weight):
 
 @exercise(
     "label_smoothing_by_hand",
+    nudge=(
+        "The target is no longer one-hot: eps of the probability is spread evenly over all C "
+        "classes, the true class included, and the true class keeps the rest. The loss is the "
+        "cross-entropy against that whole target row."
+    ),
     task="make ce_label_smoothing(logits, labels, eps) return the mean of -sum_c q_c log p_c with the "
     "smoothed target q = (1 - eps) * one_hot(labels) + eps / C",
     hint="q = (1 - eps) * np.eye(C)[labels] + eps / C; log_p = log_softmax(logits, axis=1); "
@@ -224,6 +238,11 @@ def sum_instead_of_mean(logits, labels, eps):
 
 @exercise(
     "kdim_cross_entropy",
+    nudge=(
+        "torch puts the classes on axis 1, so the softmax runs over axis 1, not over the last axis. "
+        "Every position of every sequence is one sample with its own label, and the loss averages "
+        "over all of them."
+    ),
     task="make ce_sequence(logits, labels) return the mean cross-entropy of a batch of sequences: "
     "logits of shape (N, C, T) as torch lays them out (classes on axis 1), labels of shape (N, T)",
     hint="log_p = log_softmax(logits, axis=1); picked = np.take_along_axis(log_p, labels[:, None, :], "

@@ -7,6 +7,7 @@ SMOOTHED_LOG_OF_SOFTMAX = (
 )
 
 ZH = {
+    "ignore_index_by_hand.nudge": "哪些样本算数？把被忽略的样本完全排除在外：它们既不加进总和，取平均时也不计入个数。",
     "ignore_index_by_hand.task": (
         "让 ce_ignore_index(logits, labels, ignore_index) 返回标签不等于 ignore_index 的那些样本的平均损失"
     ),
@@ -37,6 +38,10 @@ ZH = {
     "ignore_index_by_hand.case.3": "6 个样本中忽略一半",
     "ignore_index_by_hand.case.4": "float32 的 logits",
     "ignore_index_by_hand.case.5": "所有样本都被忽略",
+    "weighted_mean_by_hand.nudge": (
+        "每个样本的损失要乘以它真实类别的权重。加权平均最后除以的是样本个数，还是别的什么？想一想：所有权"
+        "重都是 2 时，结果应该是什么？"
+    ),
     "weighted_mean_by_hand.task": (
         "让 ce_weighted(logits, labels, weight) 返回按类别加权的平均损失：sum_i w[y_i] * loss_i / sum_i "
         "w[y_i]"
@@ -71,6 +76,10 @@ ZH = {
     "weighted_mean_by_hand.case.2.note": "把所有权重同乘一个数，任何加权平均都不会变。",
     "weighted_mean_by_hand.case.3": "有一个类别的权重为 0",
     "weighted_mean_by_hand.case.4": "8 个样本，6 个类别",
+    "label_smoothing_by_hand.nudge": (
+        "目标不再是独热编码：把 eps 的概率平均分给全部 C 个类别（包括真实类别），其余的留给真实类"
+        "别。损失就是对这一整行目标计算的交叉熵。"
+    ),
     "label_smoothing_by_hand.task": (
         "让 ce_label_smoothing(logits, labels, eps) 返回 -sum_c q_c log p_c 的平均值，其中平滑后的目标为 q = "
         "(1 - eps) * one_hot(labels) + eps / C"
@@ -104,6 +113,10 @@ ZH = {
     "label_smoothing_by_hand.case.3": "10 个样本，7 个类别，eps = 0.25",
     "label_smoothing_by_hand.case.3.note": "C 是列数。",
     "label_smoothing_by_hand.case.4": "极大的 logits",
+    "kdim_cross_entropy.nudge": (
+        "torch 把类别放在第 1 轴，所以 softmax 要沿第 1 轴计算，而不是最后一轴。每个"
+        "序列的每个位置都是一个有自己标签的样本，损失是对所有这些样本取平均。"
+    ),
     "kdim_cross_entropy.task": (
         "让 ce_sequence(logits, labels) 返回一批序列的平均交叉熵：logits 的形状为 (N, C, T)，按 torch "
         "的排布（类别在第 1 轴），labels 的形状为 (N, T)"

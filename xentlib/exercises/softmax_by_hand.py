@@ -13,6 +13,10 @@ from .engine import Case, exercise
 
 @exercise(
     "softmax_row",
+    nudge=(
+        "A probability is positive and all of them add up to 1. Which operation turns any logit into "
+        "a positive number, and what do you divide by so that the results add up to 1?"
+    ),
     task="make softmax_row(z) return the probabilities of one row of logits: exp of each logit, "
     "divided by the sum of the exps",
     hint="e = np.exp(z) gives the exponentials; return e / e.sum(). The result should sum to 1",
@@ -52,6 +56,11 @@ def divides_logits_by_their_sum(z):
 
 @exercise(
     "sample_loss",
+    nudge=(
+        "The loss of one sample looks only at the true class: how likely did the model say it was? "
+        "Turn the logits into probabilities first, then ask how a small probability should become a "
+        "large, positive loss."
+    ),
     task="make sample_loss(z, label) return the cross-entropy of one sample: -log of the "
     "probability softmax gives to the true class",
     hint="p = softmax(z)[label] is the probability of the true class; return -np.log(p) "
@@ -127,6 +136,10 @@ def log_of_the_logit(z, label):
 
 @exercise(
     "uniform_loss_prediction",
+    nudge=(
+        "When all ten logits are equal, how much probability does each class get? The loss is minus "
+        "the natural log of the true class's probability."
+    ),
     task="before computing anything, write the loss you predict for one sample when all C = 10 "
     "logits are 0: my_prediction = <a number with 3 digits>",
     hint="equal logits give every class the probability 1/C; the loss is -ln(1/C) = ln C = ln 10",

@@ -3,6 +3,10 @@
 from ._common_zh import LOG2, LOG10
 
 ZH = {
+    "softmax_row.nudge": (
+        "概率都是正数，而且加起来等于 1。哪种运算能把任意一个 logit 变成正数？然后除以什么，结果"
+        "才会加起来等于 1？"
+    ),
     "softmax_row.task": "让 softmax_row(z) 返回一行 logits 的概率：每个 logit 的指数，除以所有指数之和",
     "softmax_row.hint": "e = np.exp(z) 得到各个指数；返回 e / e.sum()。结果之和应为 1",
     "softmax_row.mistake.exp_without_dividing": (
@@ -23,6 +27,10 @@ ZH = {
     "softmax_row.case.4.note": "只有一个类别时，它的概率是 1。",
     "softmax_row.case.5": "几十大小的 logits",
     "softmax_row.case.6": "float32 的 logits",
+    "sample_loss.nudge": (
+        "一个样本的损失只看真实类别：模型认为它有多大可能？先把 logits 变成概率，再想一想：怎样让"
+        "一个很小的概率变成一个很大的正的损失？"
+    ),
     "sample_loss.task": (
         "让 sample_loss(z, label) 返回一个样本的交叉熵（cross-entropy）：softmax 给真实类别的概率取 -log"
     ),
@@ -57,6 +65,7 @@ ZH = {
     "sample_loss.case.5": "自信且正确",
     "sample_loss.case.6": "自信但错误",
     "sample_loss.case.6.note": "一个自信的错误应当付出约 8 的代价：损失是一个极小概率的对数的相反数。",
+    "uniform_loss_prediction.nudge": "十个 logit 全都相等时，每个类别分到多少概率？损失是真实类别概率的自然对数再取负。",
     "uniform_loss_prediction.task": (
         "先别计算，写下你预测的：当 C = 10 个 logits 全为 0 时，一个样本的损失是多少：my_prediction = "
         "<一个有 3 位有效数字的数>"

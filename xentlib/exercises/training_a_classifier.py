@@ -28,6 +28,10 @@ def _classifier_cases(seed: int):
 
 @exercise(
     "predict_classes",
+    nudge=(
+        "The prediction is the class with the largest logit (softmax does not change which one is "
+        "largest). Compute the logits of all rows, then find where each row has its maximum."
+    ),
     task="make my_predict(X, W, b) return the predicted class of every row of X: the index of its "
     "largest logit, where the logits are XW + b",
     hint="np.argmax(X @ W + b, axis=1): one class per row (axis=1 runs over the classes)",
@@ -66,6 +70,10 @@ def forgets_the_bias(X, W, b):
 
 @exercise(
     "accuracy",
+    nudge=(
+        "Compare each predicted class with its label: that gives one true or false per row. The "
+        "accuracy is the fraction of trues, a number between 0 and 1."
+    ),
     task="make my_accuracy(X, y, W, b) return the fraction (0 to 1) of rows whose predicted class "
     "equals the label",
     hint="predicted = np.argmax(X @ W + b, axis=1); return np.mean(predicted == y)",
@@ -106,6 +114,11 @@ def error_rate(X, y, W, b):
 
 @exercise(
     "weight_gradient",
+    nudge=(
+        "Chain rule: the loss depends on W through the logits XW + b. You know the gradient with "
+        "respect to the logits from notebook 07. How does each logit depend on the weights, and "
+        "which shapes must be multiplied to give W's shape?"
+    ),
     task="make weight_gradient(W, b, X, y) return dL/dW = X^T G with G = (softmax(XW + b) - "
     "onehot(y)) / N, an array of W's shape",
     hint="G = softmax(X @ W + b, axis=1); G[np.arange(N), y] -= 1; G /= N; return X.T @ G "
@@ -193,6 +206,11 @@ def _train(X, y, steps, lr, softmax_first=False, clear=True, clear_after_backwar
 
 @exercise(
     "training_loop_bugs",
+    nudge=(
+        "Compare the loop with the one in the notebook, line by line: what does the loss function "
+        "expect as its input, and what happens to the gradients stored in .grad between two backward "
+        "passes?"
+    ),
     task="delete the raise line of train(X, y, steps, lr), run the check, then find and fix the two "
     "bugs so that its losses match a correct training run",
     hint="cross_entropy wants the raw logits, F.cross_entropy(model(X), y), because it applies "

@@ -6,6 +6,10 @@ BIAS = "偏置（bias）起作用的情形"
 SEVEN = "7 个数据点，5 个特征，4 个类别"
 
 ZH = {
+    "predict_classes.nudge": (
+        "预测的类别就是 logit 最大的那个类别（softmax 不会改变哪个最大）。先算出所有行的 "
+        "logits，再找出每一行最大值的位置。"
+    ),
     "predict_classes.task": (
         "让 my_predict(X, W, b) 返回 X 每一行的预测类别：它最大 logit 的索引，其中 logits 为 XW + b"
     ),
@@ -27,6 +31,10 @@ ZH = {
     "predict_classes.case.1": ONE_POINT,
     "predict_classes.case.2": BIAS,
     "predict_classes.case.3": SEVEN,
+    "accuracy.nudge": (
+        "把每个预测的类别和它的标签比较：每一行得到一个“对”或“错”。准确率就是“对”所占的比例，一个介"
+        "于 0 和 1 之间的数。"
+    ),
     "accuracy.task": "让 my_accuracy(X, y, W, b) 返回预测类别等于标签的行所占的比例（0 到 1 之间）",
     "accuracy.hint": "predicted = np.argmax(X @ W + b, axis=1)；return np.mean(predicted == y)",
     "accuracy.mistake.percentage": "这是百分数（比例的 100 倍）。任务要的是 0 到 1 之间的比例。",
@@ -39,6 +47,10 @@ ZH = {
     "accuracy.case.1": ONE_POINT,
     "accuracy.case.2": BIAS,
     "accuracy.case.3": SEVEN,
+    "weight_gradient.nudge": (
+        "链式法则：损失通过 logits XW + b 依赖于 W。损失对 logits 的梯度你在笔记"
+        "本 07 里已经知道了。每个 logit 怎样依赖于权重？哪两个形状相乘才能得到 W 的形状？"
+    ),
     "weight_gradient.task": (
         "让 weight_gradient(W, b, X, y) 返回 dL/dW = X^T G，其中 G = (softmax(XW + b) - onehot(y)) / N，"
         "结果是与 W 形状相同的数组"
@@ -68,6 +80,10 @@ ZH = {
     "weight_gradient.case.1": ONE_POINT,
     "weight_gradient.case.2": BIAS,
     "weight_gradient.case.3": SEVEN,
+    "training_loop_bugs.nudge": (
+        "把这个循环和笔记本里的循环逐行对照：损失函数要的输入是什么？两次反向传播之间，"
+        "存放在 .grad 里的梯度会发生什么？"
+    ),
     "training_loop_bugs.task": (
         "删掉 train(X, y, steps, lr) 中 raise 那一行，运行检查，然后找出并修正两个错误，"
         "使它的损失与正确的训练过程一致"
