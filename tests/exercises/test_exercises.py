@@ -285,3 +285,39 @@ def test_the_leak_detector_finds_code_in_the_code_level_hint(exercise_id):
     """The test above is not vacuous: the second-level hint of these exercises does show solution code."""
     hint_text = REGISTRY[exercise_id].hint
     assert any(piece in hint_text for piece in solution_code(exercise_id))
+
+
+LABEL_EXERCISES = sorted(ex.id for ex in REGISTRY.values() if ex.labels is not None)
+
+
+@pytest.mark.parametrize("step", [-1, 1], ids=["label - 1", "label + 1"])
+@pytest.mark.parametrize("exercise_id", LABEL_EXERCISES)
+def test_labels_shifted_by_one_are_named_wherever_labels_index_something(capsys, exercise_id, step):
+    needs_torch(exercise_id)
+    ex = REGISTRY[exercise_id].ready()
+    right = solution_answer(exercise_id)
+
+    def shifted(*args):
+        args = list(args)
+        args[ex.labels] = args[ex.labels] + step
+        return right(*args)
+
+    result, lines = printed(exercise_id, shifted, capsys)
+    assert result is False
+    assert "shift" in lines[0], lines[0]  # the generic diagnosis, or one the exercise declares
+    assert "times as much" not in lines[0], lines[0]  # a shift is not a scale error
+
+
+def test_a_learners_own_label_shift_in_numpy_is_named(capsys):
+    def vectorized(logits, labels):  # NumPy wraps label 0 - 1 = -1 to the last class, silently
+        z = logits - logits.max(axis=1, keepdims=True)
+        log_p = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        return -log_p[np.arange(len(labels)), labels - 1].mean()
+
+    result, lines = printed("cross_entropy_vectorized", vectorized, capsys)
+    assert result is False and "shifted down by one" in lines[0], lines[0]
+
+
+def test_one_based_predictions_are_named(capsys):
+    result, lines = printed("predict_classes", lambda X, W, b: np.argmax(X @ W + b, axis=1) + 1, capsys)
+    assert result is False and "numbered from 1" in lines[0], lines[0]

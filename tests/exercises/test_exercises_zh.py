@@ -220,3 +220,16 @@ def test_the_leak_detector_finds_every_english_diagnosis(exercise_id):
     ex = REGISTRY[exercise_id]
     texts = [ex.task] + [m.diagnosis for m in ex.mistakes]
     assert all(english_words(text, exercise_id) for text in texts)
+
+
+def test_a_label_shift_is_named_in_chinese(capsys):
+    from xentlib.exercises.engine import _shifted
+
+    ex = REGISTRY["cross_entropy_vectorized"].ready()
+    i18n.set_language("zh")
+    try:
+        lines = printed(capsys, ex.id, _shifted(ex, -1))
+    finally:
+        i18n.set_language("en")
+    assert "标签被整体减了 1" in lines[0] and "倍" not in lines[0], lines[0]
+    assert_chinese(lines, ex.id, FAIL)

@@ -43,6 +43,7 @@ from __future__ import annotations
 import ast
 import copy
 import inspect
+import re
 import textwrap
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -130,6 +131,8 @@ class Exercise:
     note: str | None = None  # what to think about when the answer is wrong and no mistake matches
     mistakes: list[Mistake] = field(default_factory=list)
     nudge: str = ""  # level 1: the idea or the question to ask yourself, no code, shown by hint(id)
+    labels: int | None = None  # which argument holds class labels: a shift by one is then recognised
+    classes_axis: int = -1  # the axis of the first argument that runs over the classes
     cases: list[Case] = field(default_factory=list, repr=False)  # filled on first use
     reference: Callable | None = field(default=None, repr=False)
     failures: int = field(default=0, repr=False)  # failed checks in a row
@@ -236,8 +239,13 @@ def exercise(
     floats: bool = False,
     predict: bool = False,
     note: str | None = None,
+    labels: int | None = None,
+    classes_axis: int = -1,
 ):
-    """Register an exercise: decorate a function returning (reference, [Case, ...]); get the Exercise."""
+    """Register an exercise: decorate a function returning (reference, [Case, ...]); get the Exercise.
+
+    `labels` is the position of the argument that holds class labels: an answer that equals the
+    reference with those labels shifted by one is then named as such, in every exercise alike."""
 
     def register(build: Callable[[], tuple[Callable, Sequence[Case]]]) -> Exercise:
         ex = Exercise(
@@ -253,6 +261,8 @@ def exercise(
             predict,
             note,
             nudge=nudge,
+            labels=labels,
+            classes_axis=classes_axis,
         )
         REGISTRY.add(ex)
         return ex
@@ -317,8 +327,9 @@ def _constant_factor(want: np.ndarray, have: np.ndarray, rtol: float) -> float |
     return k if np.allclose(ratios, k, rtol=max(rtol, 1e-9), atol=0) else None
 
 
-def _compare(expected, got, rtol: float, atol: float, floats: bool = False) -> str | None:
-    """None if `got` matches `expected`, else a short description of the difference."""
+def _compare(expected, got, rtol: float, atol: float, floats: bool = False, scale: bool = True) -> str | None:
+    """None if `got` matches `expected`, else a short description of the difference (with the constant
+    factor between them, unless `scale` is False: where the factor would mislead)."""
     want = _to_array(expected)
     try:
         have = _to_array(got)
@@ -339,7 +350,7 @@ def _compare(expected, got, rtol: float, atol: float, floats: bool = False) -> s
         return None if not floats or _is_float(got) else say("not_float", dtype=_dtype(got))
     if np.any(want != 0) and np.allclose(-have, want, rtol=rtol, atol=atol):
         return say("opposite_sign", want=_show(want), have=_show(have))
-    factor = _constant_factor(want, have, rtol)
+    factor = _constant_factor(want, have, rtol) if scale else None
     if factor is not None:
         key = "constant_factor" if want.size > 1 else "ratio"
         return say(key, want=_show(want), have=_show(have), factor=f"{factor:.6g}")
@@ -408,22 +419,56 @@ def _agree(a: _Outcome, b: _Outcome, case: Case, ex: Exercise) -> bool:
     return bool(np.all(np.isclose(x, y, rtol=rtol, atol=atol, equal_nan=True)))
 
 
+def _classes(ex: Exercise, args: tuple) -> int:
+    """C, the number of classes of a case: one_hot's second argument, else an axis of the first."""
+    return int(args[1]) if ex.labels == 0 else int(np.shape(args[0])[ex.classes_axis])
+
+
+def _shifted(ex: Exercise, step: int) -> Callable:
+    """The reference run on the labels moved by `step`, as NumPy indexing sees them: label - 1 turns a
+    label 0 into -1, which counts from the end, the last class."""
+
+    def wrong(*args):
+        args = list(args)
+        moved = args[ex.labels] + step
+        args[ex.labels] = moved + _classes(ex, args) * (moved < 0)
+        return ex.reference(*args)
+
+    return wrong
+
+
+def _past_the_last_class(ex: Exercise, out: _Outcome, case: Case) -> bool:
+    """An index error at index C (one past the last class): what labels shifted up by one raise."""
+    found = re.search(r"index (\d+) is out of bounds", str(out.error)) if out.error is not None else None
+    return bool(found) and ex.labels is not None and int(found.group(1)) == _classes(ex, case.args)
+
+
+SHIFTS = ((-1, "labels_shifted_down"), (1, "labels_shifted_up"))
+
+
 def _diagnose(ex: Exercise, mine: list[_Outcome], failing: int) -> tuple[str | None, Mistake | None]:
-    """The diagnosis of a wrong answer: the declared mistake that matches it, else the case's note."""
-    theirs = [[_outcome(m.wrong, case.args) for case in ex.cases] for m in ex.mistakes]
+    """The diagnosis of a wrong answer: the mistake that matches it on every case (a declared one first,
+    then labels shifted by one), else the one that matches on the failing case, else the case's note."""
+    suspects = [(m, m.wrong, None) for m in ex.mistakes]
+    if ex.labels is not None:
+        suspects += [(None, _shifted(ex, step), key) for step, key in SHIFTS]
+    theirs = [[_outcome(wrong, case.args) for case in ex.cases] for _, wrong, _ in suspects]
     everywhere = [
-        m
-        for m, outs in zip(ex.mistakes, theirs, strict=True)
+        suspect
+        for suspect, outs in zip(suspects, theirs, strict=True)
         if all(_agree(a, b, c, ex) for a, b, c in zip(mine, outs, ex.cases, strict=True))
     ]
     here = [
-        m
-        for m, outs in zip(ex.mistakes, theirs, strict=True)
+        suspect
+        for suspect, outs in zip(suspects, theirs, strict=True)
         if _agree(mine[failing], outs[failing], ex.cases[failing], ex)
     ]
     for found in (everywhere, here):
         if found:
-            return ex.text(f"mistake.{found[0].name}"), found[0]
+            mistake, _, key = found[0]
+            return (ex.text(f"mistake.{mistake.name}"), mistake) if mistake else (say(key), None)
+    if _past_the_last_class(ex, mine[failing], ex.cases[failing]):
+        return say("labels_shifted_up"), None
     if ex.cases[failing].note:
         return ex.text(f"case.{failing}.note"), None
     return (ex.text("note") if ex.note else None), None
@@ -550,6 +595,9 @@ def _check(exercise_id: str, answer) -> bool:
             else:
                 problem = say("wrong", case=ex.text(f"case.{i}"), detail=problem)
         diagnosis, mistake = _diagnose(ex, mine, i)
+        if diagnosis in {say(key) for _, key in SHIFTS} and out.error is None and not ex.predict:
+            detail = _compare(expected, out.value, rtol, atol, ex.floats, scale=False)  # a shift, not a scale
+            problem = say("wrong", case=ex.text(f"case.{i}"), detail=detail)
         if diagnosis:
             text = say("failed", problem=problem, diagnosis=diagnosis)
         else:

@@ -24,6 +24,7 @@ def _onehot(labels, c):
 
 @exercise(
     "ce_grad",
+    labels=1,
     nudge=(
         "Start from one sample: how does the loss change when you raise the logit of a wrong class, "
         "and when you raise the true class's? Then remember that the loss is a mean over N samples."
@@ -207,6 +208,7 @@ def moves_every_entry(f, z, eps):
 
 @exercise(
     "smoothed_grad",
+    labels=1,
     nudge=(
         "The gradient of cross-entropy with respect to the logits is always 'predicted minus "
         "target'. What is the target row now that the labels are smoothed, and what does the mean "

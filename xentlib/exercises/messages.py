@@ -67,6 +67,20 @@ MESSAGES = register(
             "en": "(stuck? hint({id!r}) has a nudge)",
             "zh": "（卡住了？hint({id!r}) 会给一点提示）",
         },
+        "check.labels_shifted_down": {
+            "en": "Your numbers are those of the class one below the true one: the labels were shifted down "
+            "by one (label - 1), as when labels that already start at 0 are converted from 1-based a second "
+            "time. Labels are class indices 0..C-1, the same numbers as the columns: use them as they are.",
+            "zh": "你的结果对应的是比真实类别小 1 的那个类别：标签被整体减了 1（labels - 1），就像已经从 0 开始的标签又被"
+            "当作从 1 开始的标签转换了一次。标签是类别索引 0..C-1，和列号是同一套编号：直接使用即可。",
+        },
+        "check.labels_shifted_up": {
+            "en": "Your numbers are those of the class one above the true one: the labels were shifted up by "
+            "one (label + 1), as when labels that start at 0 are taken for 1-based ones. Labels are class "
+            "indices 0..C-1, the same numbers as the columns: use them as they are.",
+            "zh": "你的结果对应的是比真实类别大 1 的那个类别：标签被整体加了 1（labels + 1），就像把从 0 开始的标签当成了"
+            "从 1 开始的标签。标签是类别索引 0..C-1，和列号是同一套编号：直接使用即可。",
+        },
         "check.more_help_stuck": {
             "en": "({n} tries in a row: hint({id!r}) has a nudge, and a second hint({id!r}) a code-level hint)",
             "zh": "（已经连续试了 {n} 次：hint({id!r}) 会给一点提示，再调用一次 hint({id!r}) 会给出代码提示）",

@@ -11,6 +11,7 @@ from .engine import Case, exercise
 
 @exercise(
     "cross_entropy_loop",
+    labels=1,
     nudge=(
         "Do for each sample what you did for one sample in notebook 01, keep a running total, and "
         "remember that the loss of a batch is an average, not a total."
@@ -82,6 +83,7 @@ def log10_instead_of_ln(logits, labels):
 
 @exercise(
     "true_class_probs",
+    labels=1,
     nudge=(
         "Row i holds the probabilities of sample i, and its label says which column is the true "
         "class. You need one number per row: which row and which column is it each time?"

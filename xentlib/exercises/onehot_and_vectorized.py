@@ -11,6 +11,7 @@ from .engine import Case, exercise
 
 @exercise(
     "one_hot",
+    labels=0,
     nudge=(
         "Each row is all zeros except a single 1 in the label's column. Do you know a matrix whose "
         "rows already look like that, one row per class?"
@@ -74,6 +75,7 @@ def one_based(labels, num_classes):
 
 @exercise(
     "cross_entropy_vectorized",
+    labels=1,
     nudge=(
         "Work on all rows at once: log-probabilities for the whole matrix, one entry per row picked "
         "by its label, then the average. Why is taking the log in the same step as the softmax safer "

@@ -104,6 +104,7 @@ def without_keepdim(x):
 
 @exercise(
     "nll_torch",
+    labels=1,
     nudge=(
         "Negative log-likelihood takes the true class's log-probability in each row and averages "
         "their negatives. How do you pick one entry per row in torch, and what kind of object should "

@@ -15,6 +15,7 @@ def _losses(logits, labels):
 
 @exercise(
     "ignore_index_by_hand",
+    labels=1,
     nudge=(
         "Which samples count? Leave the ignored ones out completely: they add nothing to the sum, "
         "and they are not counted when you take the mean either."
@@ -82,6 +83,7 @@ def zero_when_all_ignored(logits, labels, ignore_index=-100):
 
 @exercise(
     "weighted_mean_by_hand",
+    labels=1,
     nudge=(
         "Each sample's loss is scaled by the weight of its true class. Is the weighted mean then "
         "divided by the number of samples, or by something else? Think of what it should give when "
@@ -153,6 +155,7 @@ def ignores_the_weights(logits, labels, weight):
 
 @exercise(
     "label_smoothing_by_hand",
+    labels=1,
     nudge=(
         "The target is no longer one-hot: eps of the probability is spread evenly over all C "
         "classes, the true class included, and the true class keeps the rest. The loss is the "
@@ -238,6 +241,8 @@ def sum_instead_of_mean(logits, labels, eps):
 
 @exercise(
     "kdim_cross_entropy",
+    labels=1,
+    classes_axis=1,
     nudge=(
         "torch puts the classes on axis 1, so the softmax runs over axis 1, not over the last axis. "
         "Every position of every sequence is one sample with its own label, and the loss averages "

@@ -56,6 +56,7 @@ def divides_logits_by_their_sum(z):
 
 @exercise(
     "sample_loss",
+    labels=1,
     nudge=(
         "The loss of one sample looks only at the true class: how likely did the model say it was? "
         "Turn the logits into probabilities first, then ask how a small probability should become a "

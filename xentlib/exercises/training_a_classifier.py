@@ -68,6 +68,15 @@ def forgets_the_bias(X, W, b):
     return np.argmax(X @ W, axis=1)
 
 
+@predict_classes.mistake(
+    "Every predicted class is one too high: the classes were numbered from 1. Class indices run from 0 "
+    "to C-1, like the columns of the logits, and the labels they are compared with.",
+    fix="the argmax itself is the class index: add nothing to it",
+)
+def one_based_classes(X, W, b):
+    return np.argmax(X @ W + b, axis=1) + 1
+
+
 @exercise(
     "accuracy",
     nudge=(
@@ -114,6 +123,7 @@ def error_rate(X, y, W, b):
 
 @exercise(
     "weight_gradient",
+    labels=3,
     nudge=(
         "Chain rule: the loss depends on W through the logits XW + b. You know the gradient with "
         "respect to the logits from notebook 07. How does each logit depend on the weights, and "

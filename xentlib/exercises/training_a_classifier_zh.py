@@ -27,6 +27,10 @@ ZH = {
         "少了偏置：logits 是 X @ W 加上 b，单是 b 就可能改变哪个类别胜出。"
     ),
     "predict_classes.fix.forgets_the_bias": "np.argmax(X @ W + b, axis=1)",
+    "predict_classes.mistake.one_based_classes": (
+        "每个预测的类别都大了 1：类别是从 1 开始编号的。类别索引从 0 到 C-1，和 logits 的列号以及用来比较的标签是同一套编号。"
+    ),
+    "predict_classes.fix.one_based_classes": "argmax 本身就是类别索引：不要再给它加任何数",
     "predict_classes.case.0": BLOBS,
     "predict_classes.case.1": ONE_POINT,
     "predict_classes.case.2": BIAS,
