@@ -321,3 +321,64 @@ def test_a_learners_own_label_shift_in_numpy_is_named(capsys):
 def test_one_based_predictions_are_named(capsys):
     result, lines = printed("predict_classes", lambda X, W, b: np.argmax(X @ W + b, axis=1) + 1, capsys)
     assert result is False and "numbered from 1" in lines[0], lines[0]
+
+
+def test_right_numbers_of_the_wrong_kind_fail_and_say_why(capsys):
+    torch = pytest.importorskip("torch")
+    right = solution_answer("nll_torch")
+    for wrong, kind in [
+        (lambda lp, t: right(lp, t).item(), "float"),
+        (lambda lp, t: right(lp, t).numpy(), "ndarray"),
+    ]:
+        result, lines = printed("nll_torch", wrong, capsys)
+        assert result is False and f"you returned a {kind}" in lines[0] and "torch tensor" in lines[0], lines
+    result, lines = printed(
+        "log_softmax_torch", lambda x: solution_answer("log_softmax_torch")(x).numpy(), capsys
+    )
+    assert result is False and "torch tensor" in lines[0], lines
+    listed = solution_answer("true_class_probs")
+    result, lines = printed("true_class_probs", lambda p, y: list(listed(p, y)), capsys)
+    assert result is False and "you returned a list" in lines[0] and "NumPy array" in lines[0], lines
+    assert torch.is_tensor(right(torch.log_softmax(torch.zeros(2, 3), dim=1), torch.tensor([0, 1])))
+
+
+def test_abs_instead_of_the_minus_is_rejected_where_the_sign_matters(capsys):
+    pytest.importorskip("torch")
+
+    def with_abs(log_probs, target):
+        import torch
+
+        return abs(-log_probs[torch.arange(len(target)), target].mean())
+
+    result, lines = printed("nll_torch", with_abs, capsys)
+    assert result is False and "abs()" in lines[0], lines
+
+
+def test_a_hard_coded_minus_100_is_named_not_blamed_on_columns(capsys):
+    from xentlib import log_softmax
+
+    def hard_coded(logits, labels, ignore_index=-100):
+        kept = np.flatnonzero(labels != -100)
+        return -log_softmax(logits, axis=1)[kept, labels[kept]].mean()
+
+    result, lines = printed("ignore_index_by_hand", hard_coded, capsys)
+    assert result is False and "torch's default" in lines[0] and "no column" not in lines[0], lines
+
+
+def test_a_loop_over_the_rows_of_a_2d_z_is_named(capsys):
+    def by_rows(f, z, eps):
+        z = np.array(z, dtype=float)
+        g = np.zeros(z.shape)
+        for k in range(len(z)):
+            old = z[k].copy()
+            z[k] = old + eps
+            up = f(z)
+            z[k] = old - eps
+            down = f(z)
+            z[k] = old
+            g[k] = (up - down) / (2 * eps)
+        return g
+
+    result, lines = printed("central_difference", by_rows, capsys)
+    assert result is False and "range(len(z)) runs over the rows" in lines[0], lines
+    assert "every entry at once" not in lines[0]

@@ -133,6 +133,7 @@ class Exercise:
     nudge: str = ""  # level 1: the idea or the question to ask yourself, no code, shown by hint(id)
     labels: int | None = None  # which argument holds class labels: a shift by one is then recognised
     classes_axis: int = -1  # the axis of the first argument that runs over the classes
+    returns: str | None = None  # "tensor" or "array": what the answer must return, not only its values
     cases: list[Case] = field(default_factory=list, repr=False)  # filled on first use
     reference: Callable | None = field(default=None, repr=False)
     failures: int = field(default=0, repr=False)  # failed checks in a row
@@ -241,6 +242,7 @@ def exercise(
     note: str | None = None,
     labels: int | None = None,
     classes_axis: int = -1,
+    returns: str | None = None,
 ):
     """Register an exercise: decorate a function returning (reference, [Case, ...]); get the Exercise.
 
@@ -263,6 +265,7 @@ def exercise(
             nudge=nudge,
             labels=labels,
             classes_axis=classes_axis,
+            returns=returns,
         )
         REGISTRY.add(ex)
         return ex
@@ -500,6 +503,16 @@ def _style_problem(ex: Exercise, fn: Callable) -> str | None:
     return None
 
 
+def _kind_problem(ex: Exercise, value) -> str | None:
+    """Right numbers of the wrong kind: a float or a NumPy array where a torch tensor is asked for, a
+    Python list where a NumPy array is."""
+    if ex.returns == "tensor" and not (hasattr(value, "detach") and hasattr(value, "grad_fn")):
+        return say("not_a_tensor", kind=type(value).__name__)
+    if ex.returns == "array" and not isinstance(value, np.ndarray):
+        return say("not_an_array", kind=type(value).__name__)
+    return None
+
+
 def _short(err: BaseException) -> str:
     message = " ".join(str(err).split()) or say("no_message")
     if len(message) > 160:
@@ -603,7 +616,7 @@ def _check(exercise_id: str, answer) -> bool:
         else:
             text = say("failed_alone", problem=problem)
         return _fail(ex, text, mistake)
-    problem = None if ex.predict else _style_problem(ex, fn)
+    problem = None if ex.predict else _style_problem(ex, fn) or _kind_problem(ex, mine[0].value)
     if problem is not None:
         return _fail(ex, say("failed_alone", problem=say("style", problem=problem)), None)
     ex.failures, ex.last_mistake = 0, None

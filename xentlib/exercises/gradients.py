@@ -206,6 +206,26 @@ def moves_every_entry(f, z, eps):
     return np.full(z.shape, (f(z + eps) - f(z - eps)) / (2 * eps))
 
 
+@central_difference.mistake(
+    "On the 2-D logits, range(len(z)) runs over the rows, so z[k] is a whole row: you moved all of its "
+    "entries at once and got one slope per row, written into every entry of that row. A partial "
+    "derivative moves one entry at a time: every index of z's shape, not only the first axis.",
+    fix="loop over k in np.ndindex(z.shape), which gives every (row, column) index",
+)
+def moves_whole_rows(f, z, eps):
+    z = np.array(z, dtype=float)
+    g = np.zeros(z.shape)
+    for k in range(len(z)):
+        old = z[k].copy()
+        z[k] = old + eps
+        up = f(z)
+        z[k] = old - eps
+        down = f(z)
+        z[k] = old
+        g[k] = (up - down) / (2 * eps)
+    return g
+
+
 @exercise(
     "smoothed_grad",
     labels=1,

@@ -80,6 +80,11 @@ ZH = {
         "偏导数一次只挪动一个元素。"
     ),
     "central_difference.fix.moves_every_entry": "对 np.ndindex(z.shape) 中的 k 循环，每次只挪动 z[k]",
+    "central_difference.mistake.moves_whole_rows": (
+        "对二维的 logits，range(len(z)) 遍历的是行，所以 z[k] 是一整行：你一次移动了这一行的全部元素，得到的是每行一个斜率，"
+        "又被写进了这一行的每个元素。偏导数一次只移动一个元素：要遍历 z 的形状中的每个下标，而不只是第一个轴。"
+    ),
+    "central_difference.fix.moves_whole_rows": "用 k in np.ndindex(z.shape) 循环，它会给出每一个（行，列）下标",
     "central_difference.case.0": "平方和（梯度为 2z）",
     "central_difference.case.1": "种子示例的损失，3 x 5 的 logits",
     "central_difference.case.1.note": "返回一个形状与 z 相同的数组，每个元素一个偏导数，z 是二维时也一样。",

@@ -81,6 +81,20 @@ MESSAGES = register(
             "zh": "你的结果对应的是比真实类别大 1 的那个类别：标签被整体加了 1（labels + 1），就像把从 0 开始的标签当成了"
             "从 1 开始的标签。标签是类别索引 0..C-1，和列号是同一套编号：直接使用即可。",
         },
+        "check.not_a_tensor": {
+            "en": "the numbers are right, but you returned a {kind}, and the task asks for a torch tensor. "
+            ".item() and NumPy arrays leave torch: autograd can no longer follow the result, and no "
+            "backward() can reach the logits",
+            "zh": "数值是对的，但你返回的是 {kind}，而题目要的是 torch 张量（tensor）。.item() 和 NumPy 数组都离开了 torch："
+            "自动求导再也跟踪不到这个结果，backward() 也就传不回 logits",
+        },
+        "check.not_an_array": {
+            "en": "the numbers are right, but you returned a {kind}, and the task asks for a NumPy array, "
+            "which the next line can compute with (a list of numbers cannot be added or averaged "
+            "element by element)",
+            "zh": "数值是对的，但你返回的是 {kind}，而题目要的是 NumPy 数组：后面的代码要拿它做运算"
+            "（一个数的列表不能逐元素相加或求平均）",
+        },
         "check.more_help_stuck": {
             "en": "({n} tries in a row: hint({id!r}) has a nudge, and a second hint({id!r}) a code-level hint)",
             "zh": "（已经连续试了 {n} 次：hint({id!r}) 会给一点提示，再调用一次 hint({id!r}) 会给出代码提示）",

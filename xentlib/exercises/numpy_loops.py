@@ -83,6 +83,7 @@ def log10_instead_of_ln(logits, labels):
 
 @exercise(
     "true_class_probs",
+    returns="array",
     labels=1,
     nudge=(
         "Row i holds the probabilities of sample i, and its label says which column is the true "

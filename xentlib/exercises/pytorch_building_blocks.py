@@ -15,6 +15,7 @@ def _torch_seed():
 
 @exercise(
     "log_softmax_torch",
+    returns="tensor",
     nudge=(
         "log softmax is each logit minus the log of the sum of the exponentials of its row. Use the "
         "trick of notebook 04, shifting by the row's largest value, now with torch operations along "
@@ -104,6 +105,7 @@ def without_keepdim(x):
 
 @exercise(
     "nll_torch",
+    returns="tensor",
     labels=1,
     nudge=(
         "Negative log-likelihood takes the true class's log-probability in each row and averages "
@@ -131,6 +133,12 @@ def nll_torch():
             "any numbers, not only log-probabilities",
             (torch.arange(12.0, dtype=torch.float64).reshape(3, 4) - 6, torch.tensor([3, 0, 1])),
         ),
+        Case(
+            "positive scores, which NLLLoss does not check",
+            (torch.tensor([[1.0, 2.0], [3.0, 0.5]], dtype=torch.float64), torch.tensor([1, 0])),
+            note="NLLLoss only negates and averages the entries you pick: positive entries give a "
+            "negative loss, and only the minus sign gets that right.",
+        ),
     ]
     return reference, cases
 
@@ -147,6 +155,16 @@ def _picked(log_probs, target):
 )
 def forgets_the_minus(log_probs, target):
     return _picked(log_probs, target).mean()
+
+
+@nll_torch.mistake(
+    "You made the result positive with abs() instead of negating it. On true log-probabilities the two "
+    "agree, which is why abs() hides bugs: NLLLoss does not check its input, and on positive entries "
+    "the loss is negative, which abs() turns into a wrong positive number.",
+    fix="negate the picked entries: -(...).mean(), no abs()",
+)
+def abs_instead_of_the_minus(log_probs, target):
+    return _picked(log_probs, target).mean().abs()
 
 
 @nll_torch.mistake(SUM_NOT_MEAN, fix=".mean(), not .sum()")

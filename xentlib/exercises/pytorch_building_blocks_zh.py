@@ -57,6 +57,11 @@ ZH = {
         "你的损失是负的。对数概率至多为 0；负对数似然（NLL）是它们的相反数，所以至少为 0。"
     ),
     "nll_torch.fix.forgets_the_minus": "return -(...).mean()，带上负号",
+    "nll_torch.mistake.abs_instead_of_the_minus": (
+        "你用 abs() 把结果变成了正数，而不是取相反数。对真正的对数概率来说两者结果相同，这正是 abs() 会掩盖错误的原因："
+        "NLLLoss 不检查它的输入，输入元素为正时损失是负的，abs() 会把它变成一个错误的正数。"
+    ),
+    "nll_torch.fix.abs_instead_of_the_minus": "对取出的元素取相反数：-(...).mean()，不要用 abs()",
     "nll_torch.mistake.sum_instead_of_mean": SUM_NOT_MEAN,
     "nll_torch.fix.sum_instead_of_mean": ".mean()，而不是 .sum()",
     "nll_torch.mistake.normalises_again": (
@@ -78,4 +83,6 @@ ZH = {
     "nll_torch.case.2": "float32 的对数概率",
     "nll_torch.case.3": "标签 0 和 4",
     "nll_torch.case.4": "任意的数，不只是对数概率",
+    "nll_torch.case.5": "正的分数，NLLLoss 并不检查",
+    "nll_torch.case.5.note": "NLLLoss 只是把取出的元素取相反数再求平均：元素为正时损失是负的，只有负号才能算对。",
 }

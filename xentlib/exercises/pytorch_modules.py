@@ -62,8 +62,18 @@ def divides_by_n(logits, labels, ignore_index=-100):
 
 
 @ignore_index_by_hand.mistake(
-    "Ignored samples still take part: their label is not a class (-100 is no column of the logits, "
-    "and NumPy reads a negative index from the end, or fails). Drop those rows before you pick by label.",
+    "You skipped the samples labelled -100, torch's default, instead of those labelled ignore_index: "
+    "here ignore_index is another number, and the samples with that label must be the ones left out.",
+    fix="compare the labels with the ignore_index argument, not with -100",
+)
+def hard_codes_minus_100(logits, labels, ignore_index=-100):
+    kept = np.flatnonzero(labels != -100)
+    return -log_softmax(logits, axis=1)[kept, labels[kept]].mean()
+
+
+@ignore_index_by_hand.mistake(
+    "Ignored samples still take part: a label equal to ignore_index is not a class to pick (for -100, "
+    "NumPy reads a negative index from the end, or fails). Drop those rows before you pick by label.",
     fix="kept = np.flatnonzero(labels != ignore_index), then index with kept",
 )
 def ignores_nothing(logits, labels, ignore_index=-100):

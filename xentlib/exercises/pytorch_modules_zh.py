@@ -20,8 +20,13 @@ ZH = {
         "。"
     ),
     "ignore_index_by_hand.fix.divides_by_n": "只对保留的行求 -log_p[kept, labels[kept]].mean()",
+    "ignore_index_by_hand.mistake.hard_codes_minus_100": (
+        "你跳过的是标签为 -100（torch 的默认值）的样本，而不是标签等于 ignore_index 的样本：这里的 ignore_index 是另一个数，"
+        "要排除的应该是标签等于它的那些样本。"
+    ),
+    "ignore_index_by_hand.fix.hard_codes_minus_100": "把标签和参数 ignore_index 比较，而不是和 -100 比较",
     "ignore_index_by_hand.mistake.ignores_nothing": (
-        "被忽略的样本仍然参与了计算：它们的标签不是一个类别（-100 不是 logits 的任何一列，而 NumPy "
+        "被忽略的样本仍然参与了计算：标签等于 ignore_index 的样本没有可取的类别（对 -100 来说，NumPy "
         "会把负索引当作从末尾数起，或者直接报错）。按标签取值之前，先把这些行去掉。"
     ),
     "ignore_index_by_hand.fix.ignores_nothing": (
