@@ -300,3 +300,55 @@ def test_an_error_matches_a_mistake_only_with_the_same_message(capsys):
     shapes = next(m for m in ex.mistakes if m.name == "without_keepdims").diagnosis
     assert shapes not in run(capsys, ex.id, raises_its_own_value_error)[1]
     assert shapes in run(capsys, ex.id, forgets_keepdims)[1]
+
+
+LEARNER = """import numpy as np
+
+
+def my_one_hot(labels, num_classes):
+    eye = np.eye(len(labels))
+    return eye[labels]
+
+
+def stable_softmax(z):
+    e = np.exp(z - z.max(axis=-1))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def uses_a_global(z):
+    return np.exp(z) / total
+"""
+
+
+@pytest.fixture
+def learner(tmp_path, monkeypatch):
+    """A learner's answers, written in a file as a notebook cell is (so their lines can be shown)."""
+    (tmp_path / "learner_answers.py").write_text(LEARNER)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import importlib
+
+    return importlib.import_module("learner_answers")
+
+
+def test_an_exception_in_the_learners_function_becomes_a_diagnosis(capsys, learner):
+    result, line = run(capsys, "one_hot", learner.my_one_hot)
+    assert result is False
+    assert "IndexError: index 3 is out of bounds for axis 0 with size 3" in line  # what Python said
+    assert "in line 3 of your function: return eye[labels]" in line  # where, in their own code
+    assert "index 3 on axis 0, which has only 3 entries" in line  # what it means
+    assert "np.eye(len(labels)) makes an N x N identity" in line  # and the likely cause
+    result, line = run(capsys, "stable_softmax", learner.stable_softmax)
+    assert "in line 2 of your function" in line and "keepdims=True" in line, line
+    result, line = run(capsys, "softmax_row", learner.uses_a_global)
+    assert "The name total does not exist where your function runs" in line, line
+
+
+def test_a_forgotten_values_after_max_is_explained(capsys):
+    torch = pytest.importorskip("torch")
+
+    def log_softmax_torch(x):
+        m = x.max(dim=1, keepdim=True)
+        return x - m - torch.log(torch.exp(x - m).sum(dim=1, keepdim=True))
+
+    result, line = run(capsys, "log_softmax_torch", log_softmax_torch)
+    assert result is False and "return a pair (values, indices)" in line and ".values" in line, line

@@ -43,6 +43,7 @@ from __future__ import annotations
 import ast
 import copy
 import inspect
+import linecache
 import re
 import textwrap
 import warnings
@@ -513,6 +514,61 @@ def _kind_problem(ex: Exercise, value) -> str | None:
     return None
 
 
+# What an exception raised inside a learner's function means, in words: (type, pattern, message id).
+# The first that matches explains it; the raw text alone is never all a learner reads.
+ERRORS = (
+    (
+        "IndexError",
+        r"index (?P<index>-?\d+) is out of bounds for (?:axis|dimension) (?P<axis>\d+) with size "
+        r"(?P<size>\d+)",
+        "error_index",
+    ),
+    ("TypeError", r"return_types\.(?:max|min)", "error_max_pair"),
+    ("ValueError", r"operands could not be broadcast together with shapes (?P<shapes>.+)", "error_broadcast"),
+    (
+        "RuntimeError",
+        r"size of tensor a \((?P<a>\d+)\) must match the size of tensor b \((?P<b>\d+)\)",
+        "error_tensor_sizes",
+    ),
+    ("NameError", r"name '(?P<name>\w+)' is not defined", "error_name"),
+    ("AttributeError", r"'(?P<kind>[\w.]+)' object has no attribute '(?P<attr>\w+)'", "error_attribute"),
+    ("ZeroDivisionError", r"", "error_zero_division"),
+    ("IndexError", r"", "error_index_other"),
+    ("TypeError", r"", "error_type_other"),
+    ("ValueError", r"", "error_value_other"),
+)
+
+
+def _meaning(err: BaseException) -> str:
+    """What the error means, in the learner's language (one of ERRORS, else a general sentence)."""
+    for kind, pattern, key in ERRORS:
+        if type(err).__name__ == kind and (found := re.search(pattern, str(err))):
+            return say(key, **{name: value.strip() for name, value in found.groupdict().items()})
+    return say("error_other")
+
+
+def _where(err: BaseException, fn: Callable) -> str:
+    """'line 3 of your function (`...`)': the last line of the learner's own code the error went through."""
+    code = getattr(fn, "__code__", None)
+    if code is None:
+        return ""
+    line = None
+    tb = err.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == code.co_filename and tb.tb_lineno >= code.co_firstlineno:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    if line is None:
+        return ""
+    text = linecache.getline(code.co_filename, line).strip()
+    return say("error_where", line=line - code.co_firstlineno + 1, text=text) if text else ""
+
+
+def _explained(err: BaseException, fn: Callable) -> str:
+    """The learner's exception: its type and message, where in their function, and what it means."""
+    return say("raised_explained", error=_short(err), where=_where(err, fn), meaning=_meaning(err))
+
+
 def _short(err: BaseException) -> str:
     message = " ".join(str(err).split()) or say("no_message")
     if len(message) > 160:
@@ -595,7 +651,7 @@ def _check(exercise_id: str, answer) -> bool:
         mine.append(out)
     for i, (case, out) in enumerate(zip(ex.cases, mine, strict=True)):
         if out.error is not None:
-            problem = say("raised", case=ex.text(f"case.{i}"), error=_short(out.error))
+            problem = say("raised", case=ex.text(f"case.{i}"), error=_explained(out.error, fn))
         else:
             rtol = ex.rtol if case.rtol is None else case.rtol
             atol = ex.atol if case.atol is None else case.atol

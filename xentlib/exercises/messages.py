@@ -95,6 +95,72 @@ MESSAGES = register(
             "zh": "数值是对的，但你返回的是 {kind}，而题目要的是 NumPy 数组：后面的代码要拿它做运算"
             "（一个数的列表不能逐元素相加或求平均）",
         },
+        "check.raised_explained": {
+            "en": "{error}{where}. {meaning}",
+            "zh": "{error}{where}。{meaning}",
+        },
+        "check.error_where": {
+            "en": ", in line {line} of your function: {text}",
+            "zh": "，出错的是你的函数的第 {line} 行：{text}",
+        },
+        "check.error_index": {
+            "en": "An index ran past the end: index {index} on axis {axis}, which has only {size} entries "
+            "(valid indices are 0 to {size} - 1). Check which axis the index is meant for and how long that "
+            "axis really is",
+            "zh": "索引越界了：在第 {axis} 轴上用了索引 {index}，而这一轴只有 {size} 个元素（有效索引是 0 到 {size} - 1）。"
+            "检查这个索引本该用在哪一轴上，以及那一轴实际有多长",
+        },
+        "check.error_max_pair": {
+            "en": "max(dim=...) and min(dim=...) in torch return a pair (values, indices), not a tensor: "
+            "take its .values before you compute with it",
+            "zh": "torch 的 max(dim=...) 和 min(dim=...) 返回的是一对结果（values, indices），而不是一个张量："
+            "先取它的 .values，再拿来计算",
+        },
+        "check.error_broadcast": {
+            "en": "Two arrays of shapes {shapes} cannot be combined entry by entry. A reduction that drops its "
+            "axis (a sum or max without keepdims=True) or one over the wrong axis is the usual cause",
+            "zh": "形状为 {shapes} 的两个数组无法逐元素组合。最常见的原因是归约时丢掉了那一轴（求和或求最大值时没有 "
+            "keepdims=True），或者沿错了轴",
+        },
+        "check.error_tensor_sizes": {
+            "en": "Two tensors whose sizes ({a} and {b}) do not fit together were combined entry by entry. "
+            "A reduction that drops its dimension (without keepdim=True) or one over the wrong dim is the "
+            "usual cause",
+            "zh": "两个大小（{a} 和 {b}）不相配的张量被逐元素组合。最常见的原因是归约时丢掉了那一维"
+            "（没有 keepdim=True），或者沿错了维",
+        },
+        "check.error_name": {
+            "en": "The name {name} does not exist where your function runs: a typo, or a variable from another "
+            "cell (or a notebook cell that was not run). A function should use its own arguments",
+            "zh": "在你的函数运行的地方不存在名字 {name}：可能是拼写错误，也可能用到了另一个单元格里的变量（或者那个单元格还没有运行）。"
+            "函数应该只用它自己的参数",
+        },
+        "check.error_attribute": {
+            "en": "A {kind} has no {attr}: the value is not the kind of object you expected there (a NumPy "
+            "array and a torch tensor, for one, have different methods)",
+            "zh": "{kind} 没有 {attr}：这个值并不是你以为的那种对象（比如 NumPy 数组和 torch 张量的方法就不一样）",
+        },
+        "check.error_zero_division": {
+            "en": "A division by zero: a count or a sum that you divide by is 0 in this case",
+            "zh": "除以了零：在这个用例里，你用来做除数的个数或总和是 0",
+        },
+        "check.error_index_other": {
+            "en": "An index does not fit the array: check each index against the array's shape",
+            "zh": "有一个索引和数组对不上：把每个索引和数组的形状逐一核对",
+        },
+        "check.error_type_other": {
+            "en": "An operation got a kind of value it cannot work with: check what each variable holds there "
+            "(a number, an array, a tensor, a pair)",
+            "zh": "某个运算收到了它处理不了的那类值：检查那里每个变量装的是什么（一个数、一个数组、一个张量，还是一对结果）",
+        },
+        "check.error_value_other": {
+            "en": "A value has the right type but not a usable shape or content: check the shapes there",
+            "zh": "某个值的类型对，但形状或内容用不了：检查那里的形状",
+        },
+        "check.error_other": {
+            "en": "Your function stopped with this error before it returned: read the line above",
+            "zh": "你的函数还没返回就因为这个错误停下了：看看上面指出的那一行",
+        },
         "check.more_help_stuck": {
             "en": "({n} tries in a row: hint({id!r}) has a nudge, and a second hint({id!r}) a code-level hint)",
             "zh": "（已经连续试了 {n} 次：hint({id!r}) 会给一点提示，再调用一次 hint({id!r}) 会给出代码提示）",

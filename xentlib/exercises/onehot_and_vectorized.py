@@ -57,6 +57,15 @@ def width_from_the_labels(labels, num_classes):
 
 
 @one_hot.mistake(
+    "np.eye(len(labels)) makes an N x N identity, one row and one column per label; one-hot rows need "
+    "one column per class, num_classes of them, whatever the number of labels.",
+    fix="the identity's size is the number of classes: np.eye(num_classes)",
+)
+def eye_of_the_batch_size(labels, num_classes):
+    return np.eye(len(labels))[labels]
+
+
+@one_hot.mistake(
     "Rows and columns are swapped: the result needs one row per label and one column per class.",
     fix="np.eye(num_classes)[labels] is already (N, num_classes): no transpose",
 )

@@ -23,6 +23,11 @@ ZH = {
         "num_classes 个元素。"
     ),
     "one_hot.fix.width_from_the_labels": "宽度用 num_classes，绝不用 max(labels) + 1",
+    "one_hot.mistake.eye_of_the_batch_size": (
+        "np.eye(len(labels)) 得到的是 N × N 的单位矩阵，每个标签一行一列；而独热编码的每一行需要每个类别一列，"
+        "一共 num_classes 列，与标签的个数无关。"
+    ),
+    "one_hot.fix.eye_of_the_batch_size": "单位矩阵的大小是类别数：np.eye(num_classes)",
     "one_hot.mistake.transposed": "行和列弄反了：结果应当每个标签一行、每个类别一列。",
     "one_hot.fix.transposed": "np.eye(num_classes)[labels] 已经是 (N, num_classes)：不用转置",
     "one_hot.mistake.one_based": (
