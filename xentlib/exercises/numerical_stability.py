@@ -90,6 +90,20 @@ def without_keepdims(z):
     return e / e.sum(axis=-1)
 
 
+@stable_softmax.mistake(
+    (
+        "You clipped the logits instead of shifting them. Clipping changes the differences between "
+        "logits, and softmax depends on exactly those: two huge logits clipped to the same bound get the "
+        "same probability. Subtracting the row's largest logit from all of them changes none of those "
+        "differences."
+    ),
+    fix="shift every row by its own largest logit instead of clipping",
+)
+def clips_instead_of_shifting(z):
+    e = np.exp(np.clip(z, -50, 50))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
 @exercise(
     "logsumexp_rows",
     nudge=(
@@ -146,3 +160,15 @@ def global_max_lse(z):
 )
 def just_the_max(z):
     return z.max(axis=-1)
+
+
+@logsumexp_rows.mistake(
+    (
+        "You took log10 of the sum. Log-sum-exp is the natural log of a sum of natural exponentials: "
+        "with log10 the result is off by a factor of ln 10 inside, however the shift is done."
+    ),
+    fix="np.log, the natural log, is the inverse of np.exp",
+)
+def log10_in_the_lse(z):
+    m = z.max(axis=-1, keepdims=True)
+    return (m + np.log10(np.exp(z - m).sum(axis=-1, keepdims=True)))[..., 0]

@@ -83,4 +83,8 @@ ZH = {
     "logsumexp_rows.case.3": "非常负的 logits（-1000）",
     "logsumexp_rows.case.4": "一行极大，一行很小",
     "logsumexp_rows.case.5": "值为 100 的 float32 logits",
+    "stable_softmax.mistake.clips_instead_of_shifting": "你把 logits 截断了，而不是平移。截断会改变 logits 之间的差，而 softmax 恰恰只取决于这些差：两个被截到同一个上限的巨大 logit 会得到相同的概率。而所有 logit 都减去这一行最大的 logit，这些差一个也不会变。",
+    "stable_softmax.fix.clips_instead_of_shifting": "每一行都减去这一行自己最大的 logit，而不是截断",
+    "logsumexp_rows.mistake.log10_in_the_lse": "你对总和取的是 log10。log-sum-exp 是自然指数之和的自然对数：用 log10，不管怎么平移，结果都差了 ln 10 这个因子。",
+    "logsumexp_rows.fix.log10_in_the_lse": "np.log 是自然对数，它才是 np.exp 的反函数",
 }

@@ -81,6 +81,21 @@ def log10_instead_of_ln(logits, labels):
     return total / len(labels)
 
 
+@cross_entropy_loop.mistake(
+    (
+        "Your function returns during the first pass of the loop: the return statement is indented into "
+        "the loop, so only the first sample is counted. Return after the loop, once every sample is "
+        "added."
+    ),
+    fix="dedent the return so that it runs after the loop",
+)
+def returns_inside_the_loop(logits, labels):
+    total = 0.0
+    for row, label in zip(logits, labels, strict=True):
+        total += -np.log(softmax(row)[label])
+        return total / len(labels)
+
+
 @exercise(
     "true_class_probs",
     returns="array",

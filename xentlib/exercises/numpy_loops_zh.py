@@ -72,4 +72,6 @@ ZH = {
     "true_class_probs.case.2": "标签是 Python 列表",
     "true_class_probs.case.3": "同一个标签出现两次",
     "true_class_probs.case.4": "四个样本，两个类别",
+    "cross_entropy_loop.mistake.returns_inside_the_loop": "你的函数在循环的第一轮就返回了：return 语句缩进到了循环里面，所以只算了第一个样本。等所有样本都加完，在循环结束之后再返回。",
+    "cross_entropy_loop.fix.returns_inside_the_loop": "减少 return 的缩进，让它在循环结束后执行",
 }

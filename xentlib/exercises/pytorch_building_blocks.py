@@ -202,3 +202,26 @@ def takes_the_log_again(log_probs, target):
 )
 def rows_by_target(log_probs, target):
     return -log_probs[target].mean()
+
+
+@nll_torch.mistake(
+    (
+        "log_probs[:, target] takes, in every row, the columns of all the targets: an N x N block, not "
+        "one entry per sample. Pair row i with target[i] only."
+    ),
+    fix="index the rows with 0..N-1 and the columns with target, together",
+)
+def every_row_every_target(log_probs, target):
+    return -log_probs[:, target].mean()
+
+
+@nll_torch.mistake(
+    (
+        "gather needs an index with as many dimensions as the input: target has shape (N,), log_probs "
+        "(N, C). Give target a second axis of length 1 (unsqueeze), gather along dim 1, then drop that "
+        "axis again."
+    ),
+    fix="log_probs.gather(1, target.unsqueeze(1)).squeeze(1)",
+)
+def gather_without_unsqueeze(log_probs, target):
+    return -log_probs.gather(1, target).mean()

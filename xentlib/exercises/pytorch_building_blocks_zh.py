@@ -85,4 +85,8 @@ ZH = {
     "nll_torch.case.4": "任意的数，不只是对数概率",
     "nll_torch.case.5": "正的分数，NLLLoss 并不检查",
     "nll_torch.case.5.note": "NLLLoss 只是把取出的元素取相反数再求平均：元素为正时损失是负的，只有负号才能算对。",
+    "nll_torch.mistake.every_row_every_target": "log_probs[:, target] 在每一行都取出了所有目标对应的列：得到的是 N × N 的一块，而不是每个样本一个元素。只让第 i 行与 target[i] 配对。",
+    "nll_torch.fix.every_row_every_target": "用 0..N-1 索引行、用 target 索引列，两者一起用",
+    "nll_torch.mistake.gather_without_unsqueeze": "gather 要求索引的维数和输入相同：target 的形状是 (N,)，log_probs 是 (N, C)。先给 target 加上长度为 1 的第二个轴（unsqueeze），沿第 1 维 gather，再把那个轴去掉。",
+    "nll_torch.fix.gather_without_unsqueeze": "log_probs.gather(1, target.unsqueeze(1)).squeeze(1)",
 }

@@ -54,6 +54,28 @@ def divides_logits_by_their_sum(z):
     return z / z.sum()
 
 
+@softmax_row.mistake(
+    (
+        "You divided by the largest exponential, so the largest entry is 1 and the rest do not add up to "
+        "anything in particular. A probability is each exponential's share of their total."
+    ),
+    fix="divide by the sum of the exponentials, not their maximum",
+)
+def divides_by_the_largest(z):
+    return np.exp(z) / np.exp(z).max()
+
+
+@softmax_row.mistake(
+    (
+        "You divided the exponentials by the sum of the logits themselves. The denominator must be the "
+        "sum of the same exponentials, so that the shares add up to 1."
+    ),
+    fix="the denominator is the sum of the exponentials",
+)
+def exp_over_the_sum_of_logits(z):
+    return np.exp(z) / np.sum(z)
+
+
 @exercise(
     "sample_loss",
     labels=1,
@@ -133,6 +155,17 @@ def sums_over_all_classes(z, label):
 )
 def log_of_the_logit(z, label):
     return -np.log(z[label])
+
+
+@sample_loss.mistake(
+    (
+        "That is -log(1 - p): the loss of the answer 'not the true class'. Cross-entropy is minus the "
+        "log of the true class's own probability, so a confident right answer costs almost nothing."
+    ),
+    fix="minus the log of p itself, not of 1 - p",
+)
+def minus_log_of_one_minus_p(z, label):
+    return -np.log(1 - softmax(z)[label])
 
 
 @exercise(

@@ -102,4 +102,10 @@ ZH = {
     ),
     "uniform_loss_prediction.fix.the_number_of_classes": "-ln(1/C) = ln C",
     "uniform_loss_prediction.case.0": "你的预测",
+    "softmax_row.mistake.divides_by_the_largest": "你除以的是最大的那个指数，于是最大的一项等于 1，而各项加起来并不等于 1。概率是每个指数在它们总和中所占的份额。",
+    "softmax_row.fix.divides_by_the_largest": "除以各个指数的总和，而不是它们的最大值",
+    "softmax_row.mistake.exp_over_the_sum_of_logits": "你把指数除以的是 logits 本身的总和。分母必须是这些指数自己的总和，这样各份额加起来才等于 1。",
+    "softmax_row.fix.exp_over_the_sum_of_logits": "分母是各个指数的总和",
+    "sample_loss.mistake.minus_log_of_one_minus_p": "这是 -log(1 - p)：也就是“不是真实类别”这个答案的损失。交叉熵是真实类别自身概率的对数取负，所以自信而正确的回答几乎没有代价。",
+    "sample_loss.fix.minus_log_of_one_minus_p": "对 p 本身取对数再取负，而不是对 1 - p",
 }
