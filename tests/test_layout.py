@@ -252,7 +252,7 @@ DOCS = [
     "CONTRIBUTING.md",
     "CHANGELOG.md",
     "notebooks/README.md",
-    *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "docs").rglob("*.md")),
+    *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "docs").rglob("*.md") if "node_modules" not in p.parts),
 ]
 TOP = ("xentlib/", "tools/", "tests/", "docs/", "notebooks/", "binder/", "etc/", ".ci/", ".github/")
 PATH = re.compile(r"`([^`\s]+)`|\]\(([^)\s#]+)")
