@@ -372,31 +372,17 @@ def test_abs_instead_of_the_minus_is_rejected_where_the_sign_matters(capsys):
     assert result is False and "abs()" in lines[0], lines
 
 
-def test_a_hard_coded_minus_100_is_named_not_blamed_on_columns(capsys):
-    from xentlib import log_softmax
-
-    def hard_coded(logits, labels, ignore_index=-100):
-        kept = np.flatnonzero(labels != -100)
-        return -log_softmax(logits, axis=1)[kept, labels[kept]].mean()
-
-    result, lines = printed("ignore_index_by_hand", hard_coded, capsys)
-    assert result is False and "torch's default" in lines[0] and "no column" not in lines[0], lines
-
-
-def test_a_loop_over_the_rows_of_a_2d_z_is_named(capsys):
-    def by_rows(f, z, eps):
-        z = np.array(z, dtype=float)
-        g = np.zeros(z.shape)
-        for k in range(len(z)):
-            old = z[k].copy()
-            z[k] = old + eps
-            up = f(z)
-            z[k] = old - eps
-            down = f(z)
-            z[k] = old
-            g[k] = (up - down) / (2 * eps)
-        return g
-
-    result, lines = printed("central_difference", by_rows, capsys)
-    assert result is False and "range(len(z)) runs over the rows" in lines[0], lines
-    assert "every entry at once" not in lines[0]
+@pytest.mark.parametrize(
+    ("exercise_id", "name", "named", "not_said"),
+    [
+        ("ignore_index_by_hand", "hard_codes_minus_100", "torch's default", "no column"),
+        ("central_difference", "moves_whole_rows", "range(len(z)) runs over the rows", "every entry at once"),
+    ],
+)
+def test_the_two_wrong_diagnoses_are_right_now(capsys, exercise_id, name, named, not_said):
+    """A hard-coded -100 was blamed with '-100 is no column' on the ignore_index=0 case; a loop over the
+    rows of a 2-D z was told it 'moved every entry at once'."""
+    ex = REGISTRY[exercise_id]
+    mistake = next(m for m in ex.mistakes if m.name == name)
+    result, lines = printed(exercise_id, wrong_answer(ex, mistake), capsys)
+    assert result is False and named in lines[0] and not_said not in lines[0], lines
