@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .messages.errors import tr
-from .validation import as_logits, as_probabilities, check_options
+from .validation import as_logits, as_probabilities, check_options, describe_position
 
 UNITS = {"nats": 1.0, "bits": 1.0 / np.log(2.0)}
 SUM_TOL = 1e-6
@@ -106,12 +106,26 @@ def binary_cross_entropy(probs, target, reduction: str = "mean", units: str = "n
     return _reduce(-(t * log_p + (1 - t) * log_1mp), reduction, units)
 
 
+def _binary_logits(logits) -> np.ndarray:
+    """Logits of a binary loss as a float array (a scalar too): one logit per entry, each finite."""
+    x = np.asarray(logits)
+    if x.dtype == np.bool_ or not (np.issubdtype(x.dtype, np.floating) or np.issubdtype(x.dtype, np.integer)):
+        raise TypeError(tr("not_real_numbers", name="logits", dtype=x.dtype))
+    x = x if x.dtype in (np.float32, np.float64) else x.astype(np.float64)
+    if x.ndim == 0:
+        raise ValueError(tr("scalar_logits", name="logits"))  # as before: one logit per entry of an array
+    bad = ~np.isfinite(x)
+    if bad.any():
+        index = tuple(int(i) for i in np.argwhere(bad)[0])
+        where = tr("at_position", position=describe_position(index))
+        raise ValueError(tr("binary_not_finite", value=x[index], where=where))
+    return x
+
+
 def binary_cross_entropy_with_logits(logits, target, reduction: str = "mean", units: str = "nats"):
     """BCE of sigma(x) and t, computed stably as max(x, 0) - t x + log(1 + exp(-|x|))."""
     check_options(reduction, 0.0)
-    x = as_logits(logits)
-    if np.isneginf(x).any():
-        raise ValueError(tr("binary_neg_inf"))
+    x = _binary_logits(logits)
     t = _binary_target(target, x.shape, x.dtype)
     per = np.maximum(x, 0) - t * x + np.log1p(np.exp(-np.abs(x)))
     return _reduce(per.astype(x.dtype, copy=False), reduction, units)

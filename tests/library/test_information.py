@@ -143,3 +143,13 @@ def test_float32_stays_float32():
 def test_bad_input_gives_clear_errors(call, error, fragment):
     with pytest.raises(error, match=fragment):
         call()
+
+
+@pytest.mark.parametrize("bad", [-np.inf, np.inf, np.nan])
+def test_a_non_finite_binary_logit_gets_the_binary_error_not_the_softmax_one(bad):
+    x = np.array([[0.5, 1.0], [bad, -2.0]])
+    with pytest.raises(ValueError) as err:
+        binary_cross_entropy_with_logits(x, np.zeros_like(x))
+    message = str(err.value)
+    assert message.startswith(f"logits for a binary loss must be finite, got {bad} at position (1, 0)"), message
+    assert "softmax" not in message and "rule a class out" not in message

@@ -163,9 +163,13 @@ MESSAGES = register(
             "en": "target must have the input's shape {shape}, got {target_shape}",
             "zh": "target 的形状必须与输入相同（{shape}），但得到的是 {target_shape}",
         },
-        "binary_neg_inf": {
-            "en": "logits for a binary loss must be finite; -inf would mean a probability of exactly 0",
-            "zh": "二元损失的 logits 必须是有限的数；-inf 意味着概率恰好为 0",
+        "binary_not_finite": {
+            "en": "logits for a binary loss must be finite, got {value}{where}: -inf would mean a probability of exactly 0, +inf exactly 1, and nan is no number at all",
+            "zh": "二元损失的 logits 必须是有限数，但得到了 {value}{where}：-inf 意味着概率恰好为 0，+inf 意味着恰好为 1，而 nan 根本不是数",
+        },
+        "at_position": {
+            "en": " at {position}",
+            "zh": "（出现在{position}）",
         },
         "features_not_2d": {
             "en": "X must be a 2-D (N, D) array of features, got shape {shape}",
