@@ -151,5 +151,6 @@ def test_a_non_finite_binary_logit_gets_the_binary_error_not_the_softmax_one(bad
     with pytest.raises(ValueError) as err:
         binary_cross_entropy_with_logits(x, np.zeros_like(x))
     message = str(err.value)
-    assert message.startswith(f"logits for a binary loss must be finite, got {bad} at position (1, 0)"), message
+    expected = f"logits for a binary loss must be finite, got {bad} at position (1, 0)"
+    assert message.startswith(expected), message
     assert "softmax" not in message and "rule a class out" not in message
