@@ -6,7 +6,7 @@ typical mistakes (the wrong function and what is wrong with it); the module of t
 translation. Notebooks use it as `from xentlib.checks import check, hint`.
 """
 
-from . import (
+from . import (  # noqa: F401  (importing a topic registers its exercises)
     beyond,
     beyond_zh,
     gradients,
@@ -41,17 +41,6 @@ from .engine import (
     translate,
 )
 
-TOPICS = (
-    softmax_by_hand,
-    numpy_loops,
-    onehot_and_vectorized,
-    numerical_stability,
-    pytorch_building_blocks,
-    pytorch_modules,
-    gradients,
-    training_a_classifier,
-    beyond,
-)
 CHINESE = (
     softmax_by_hand_zh,
     numpy_loops_zh,
