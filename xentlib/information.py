@@ -10,10 +10,9 @@ from __future__ import annotations
 import numpy as np
 
 from .messages.errors import tr
-from .validation import as_logits, as_probabilities, check_options, describe_position
+from .validation import as_logits, as_probabilities, check_distribution, check_options, describe_position
 
 UNITS = {"nats": 1.0, "bits": 1.0 / np.log(2.0)}
-SUM_TOL = 1e-6
 
 
 def _scale(units: str) -> float:
@@ -34,13 +33,9 @@ def _values(x, name: str, low: float = 0.0, high: float | None = None) -> np.nda
 
 
 def _distribution(p, name: str, axis: int) -> np.ndarray:
-    """Non-negative entries that sum to 1 along `axis` (within SUM_TOL)."""
+    """Non-negative entries that sum to 1 along `axis` (within validation.SUM_TOL)."""
     arr = _values(p, name)
-    total = arr.sum(axis=axis)
-    off = np.abs(total - 1) > SUM_TOL * max(1, arr.shape[axis])
-    if np.any(off):
-        total = f"{np.atleast_1d(total)[np.atleast_1d(off)][0]:.6g}"
-        raise ValueError(tr("not_a_distribution", name=name, axis=axis, total=total))
+    check_distribution(arr, axis, name)
     return arr
 
 

@@ -19,6 +19,7 @@ from .validation import (
     as_logits,
     as_probabilities,
     as_weight,
+    check_distribution,
     check_finite,
     check_options,
     class_axis,
@@ -80,7 +81,9 @@ def _prepare(input, target, weight, ignore_index, reduction, label_smoothing) ->
     if np.shape(target) == x.shape:
         if ignore_index != -100:
             raise ValueError(tr("ignore_index_with_probabilities", ignore_index=ignore_index, shape=x.shape))
-        t = _rows(as_probabilities(target, x.shape, x.dtype))
+        t = as_probabilities(target, x.shape, x.dtype)
+        check_distribution(t, class_axis(x), "target")
+        t = _rows(t)
         if eps:
             t = t * (1 - eps) + eps / num_classes
         q = t if w is None else t * w

@@ -7,6 +7,7 @@ import numpy as np
 from .messages.errors import tr
 
 REDUCTIONS = ("mean", "sum", "none")
+SUM_TOL = 1e-6
 
 
 def describe_position(index: tuple[int, ...]) -> str:
@@ -146,6 +147,22 @@ def as_probabilities(target, input_shape: tuple[int, ...], dtype) -> np.ndarray:
         index = _first(bad)
         raise ValueError(tr("probability_invalid", value=arr[index], position=describe_position(index)))
     return arr
+
+
+def check_distribution(arr: np.ndarray, axis: int, name: str) -> None:
+    """Raise, naming the first offender, unless arr sums to 1 along axis (within SUM_TOL * its length)."""
+    totals = np.atleast_1d(arr.sum(axis=axis))
+    off = np.abs(totals - 1) > SUM_TOL * max(1, arr.shape[axis])
+    if off.any():
+        index = _first(off)
+        where = (
+            tr("distribution_sums")
+            if arr.ndim == 1
+            else tr("distribution_at_sums", position=describe_position(index))
+        )
+        raise ValueError(
+            tr("not_a_distribution", name=name, axis=axis, where=where, total=f"{totals[index]:.6g}")
+        )
 
 
 def as_weight(weight, num_classes: int, dtype) -> np.ndarray | None:

@@ -114,6 +114,20 @@ def test_invalid_probability_targets(value, word):
         xl.cross_entropy(Z, t)
 
 
+def test_probability_targets_that_do_not_sum_to_one():
+    # torch takes a row summing to 2 and returns a number; we name the row and its sum instead.
+    doubled = np.full((3, 5), 0.2)
+    doubled[1] *= 2
+    with raises(ValueError, "target", "sum to 1", "axis 1", "position 1", "sums to 2", "divide"):
+        xl.cross_entropy(Z, doubled)
+    per_pixel = np.full((2, 5, 3), 0.2)
+    per_pixel[1, :, 2] = 0.1
+    with raises(ValueError, "position (1, 2)", "sums to 0.5"):
+        xl.cross_entropy(np.zeros((2, 5, 3)), per_pixel)
+    with raises(ValueError, "target", "it sums to 0.5"):
+        xl.cross_entropy(Z[0], np.full(5, 0.1))
+
+
 def test_integer_targets_of_the_input_shape():
     with raises(TypeError, "probabilities", "floating point", "int64"):
         xl.cross_entropy(Z, np.zeros((3, 5), dtype=np.int64))

@@ -151,9 +151,13 @@ MESSAGES = register(
             "zh": "{name} 中有 {value}，超出了 [{low}, {high}]",
         },
         "not_a_distribution": {
-            "en": "{name} must sum to 1 along axis {axis}, but one of its distributions sums to {total}; "
-            "divide it by its sum first",
-            "zh": "{name} 沿第 {axis} 轴的和必须为 1，但其中一个分布的和是 {total}；请先除以它的和",
+            "en": "{name} must sum to 1 along axis {axis}, but {where} {total}; divide it by its sum first",
+            "zh": "{name} 沿第 {axis} 轴的和必须为 1，但{where} {total}；请先除以它的和",
+        },
+        "distribution_sums": {"en": "it sums to", "zh": "它的和是"},
+        "distribution_at_sums": {
+            "en": "its distribution at {position} sums to",
+            "zh": "其中{position} 的分布之和是",
         },
         "pair_shapes": {
             "en": "p and q must have the same shape, got {p_shape} and {q_shape}",
