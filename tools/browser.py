@@ -84,7 +84,7 @@ def free_port() -> int:
 
 
 class Lab:
-    """A JupyterLab (or, with app="notebook", a Notebook 7) server on 127.0.0.1, a free port and a random
+    """A JupyterLab (or, with app="notebook", a Notebook 8) server on 127.0.0.1, a free port and a random
     token, with its config in a temp dir. Settings shipped in the environment (overrides) still apply."""
 
     def __init__(self, root: Path, home: Path, app: str = "lab"):

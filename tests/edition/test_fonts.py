@@ -65,7 +65,7 @@ def test_without_a_cjk_font_the_chinese_editions_plots_use_their_english_text(mo
     matplotlib.rcParams["font.sans-serif"] = ["DejaVu Sans"]
     assert fonts.use_cjk_font(quiet=True) is None
     fig, ax = plt.subplots()
-    ax.plot([0, 1], [1, -1], label=f"样本 {0}，真实类别 {2}")  # an f-string of notebook 07
+    ax.plot([0, 1], [1, -1], label=f"样本 {0}，真实类别 {2}")  # an f-string of notebook 08
     ax.set_title("交叉熵")
     ax.set_xlabel("真实类别的 logit $z_1$（其他 logit 固定）")
     ax.set_xticks([0, 1], ["损失", "概率"])

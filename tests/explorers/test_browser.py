@@ -447,7 +447,7 @@ def test_projector_keeps_the_loss_in_view(playground):
 
 
 def test_arrow_keys_in_notebook_7(lab_and_browser, tmp_path):
-    """Notebook 7 binds the arrow keys to command-mode shortcuts; the explorers' sliders still get them."""
+    """Notebook 8 binds the arrow keys to command-mode shortcuts; the explorers' sliders still get them."""
     _, context = lab_and_browser
     with running_lab(NB_DIR, tmp_path, app="notebook") as server:
         page = context.new_page()

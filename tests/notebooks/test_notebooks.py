@@ -12,7 +12,7 @@ Conventions every notebook in notebooks/ follows (see notebooks/README.md):
   in the first two cells and one containing "Recap" ("小结") in the last two;
   metadata.xentlib.key_numbers lists the numbers quoted in the prose, each of which must appear in a
   markdown cell and in the executed outputs; 2-4 exercises.
-* Notebooks 01-08 show an explorer widget (xentlib.widgets), or a markdown cell tagged
+* Notebooks 01-09 show an explorer widget (xentlib.widgets), or a markdown cell tagged
   "explorer-placeholder" while the widgets are missing.
 * Every notebook has a Chinese summary box ("中文提要") in its first two cells, and every relative
   link in the notebooks and notebooks/README.md resolves ("[05 · ...](05_...)" with matching numbers).
@@ -334,8 +334,8 @@ def test_key_numbers_in_the_prose_appear_in_the_outputs(path, executed):
 
 @pytest.mark.parametrize(
     "path",
-    [p for p in NOTEBOOKS if 1 <= number(p) <= 8],
-    ids=[name(p) for p in NOTEBOOKS if 1 <= number(p) <= 8],
+    [p for p in NOTEBOOKS if 1 <= number(p) <= 9],
+    ids=[name(p) for p in NOTEBOOKS if 1 <= number(p) <= 9],
 )
 def test_has_an_explorer_widget(path, executed):
     nb = executed(path, solved=False)
@@ -347,5 +347,5 @@ def test_has_an_explorer_widget(path, executed):
     )
     placeholder = any("explorer-placeholder" in tags(c) for c in nb.cells)
     assert shows_widget or placeholder, (
-        "notebooks 01-08 need an explorer widget where the learner edits logits/labels"
+        "notebooks 01-09 need an explorer widget where the learner edits logits/labels"
     )

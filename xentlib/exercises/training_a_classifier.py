@@ -126,7 +126,7 @@ def error_rate(X, y, W, b):
     labels=3,
     nudge=(
         "Chain rule: the loss depends on W through the logits XW + b. You know the gradient with "
-        "respect to the logits from notebook 07. How does each logit depend on the weights, and "
+        "respect to the logits from notebook 08. How does each logit depend on the weights, and "
         "which shapes must be multiplied to give W's shape?"
     ),
     task="make weight_gradient(W, b, X, y) return dL/dW = X^T G with G = (softmax(XW + b) - "
@@ -192,7 +192,7 @@ def opposite_sign(W, b, X, y):
 
 
 def _train(X, y, steps, lr, softmax_first=False, clear=True, clear_after_backward=False):
-    """Full-batch gradient descent on nn.Linear, as notebook 08 §4 writes it; the loss of every step."""
+    """Full-batch gradient descent on nn.Linear, as notebook 09 §4 writes it; the loss of every step."""
     import torch
     import torch.nn.functional as F
 

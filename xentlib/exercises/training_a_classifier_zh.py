@@ -53,7 +53,7 @@ ZH = {
     "accuracy.case.3": SEVEN,
     "weight_gradient.nudge": (
         "链式法则：损失通过 logits XW + b 依赖于 W。损失对 logits 的梯度你在笔记"
-        "本 07 里已经知道了。每个 logit 怎样依赖于权重？哪两个形状相乘才能得到 W 的形状？"
+        "本 08 里已经知道了。每个 logit 怎样依赖于权重？哪两个形状相乘才能得到 W 的形状？"
     ),
     "weight_gradient.task": (
         "让 weight_gradient(W, b, X, y) 返回 dL/dW = X^T G，其中 G = (softmax(XW + b) - onehot(y)) / N，"

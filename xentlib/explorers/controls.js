@@ -10,7 +10,7 @@ const nextId = (prefix) => `${prefix}-${++uid}-${Math.random().toString(36).slic
 // in inputs (a number input needs "-").
 const roundTo = (v, d) => Number(Number(v).toFixed(d));
 
-// Keys our inputs handle themselves. Jupyter Notebook 7 binds the arrow keys to command-mode shortcuts in
+// Keys our inputs handle themselves. Jupyter Notebook 8 binds the arrow keys to command-mode shortcuts in
 // the capture phase on the document, before a focused input sees them; a capture listener on window runs
 // first: it lets the input handle its key and keeps it from the notebook's shortcuts. Only our inputs.
 const RANGE_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End"]);
