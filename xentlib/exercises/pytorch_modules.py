@@ -1,4 +1,4 @@
-"""Notebook pytorch_modules: ignore_index, class weights, label smoothing and K-dim inputs by hand."""
+"""PyTorch's options by hand: ignore_index, weights, label smoothing, soft targets, K-dim inputs."""
 
 from __future__ import annotations
 
@@ -321,3 +321,67 @@ def sums_over_positions(logits, labels):
 )
 def sum_over_everything(logits, labels):
     return -_pick_k(log_softmax(logits, axis=1), labels).sum()
+
+
+@exercise(
+    "soft_targets_by_hand",
+    nudge=(
+        "Every class now holds part of the target, not just one. For each sample, weigh the "
+        "log-probability of every class by that class's target probability and add them up; the loss "
+        "is the mean of those sums over the samples."
+    ),
+    task="make ce_soft_targets(logits, targets) return the mean over samples of -sum_c q_c log p_c, "
+    "where each row of targets is a probability distribution q over the classes",
+    hint="log_p = log_softmax(logits, axis=1); return -(targets * log_p).sum(axis=1).mean()",
+    forbid=BY_HAND,
+)
+def soft_targets_by_hand():
+    from ..loss import cross_entropy
+
+    z, y = seed()
+    soft = np.array([[0.0, 0.7, 0.0, 0.3, 0.0], [0.0, 0.0, 1.0, 0.0, 0.0], [0.2, 0.2, 0.2, 0.2, 0.2]])
+    rng = np.random.default_rng(12)
+    many = rng.normal(0, 2, size=(6, 4))
+    far = np.array([[0.0, -800.0, 1.0], [2.0, 0.0, -1.0]])
+    cases = [
+        Case("the notebook's soft targets", (z, soft)),
+        Case("one-hot rows", (z, np.eye(5)[y]), note="One-hot targets give the ordinary loss."),
+        Case("6 samples, 4 classes", (many, rng.dirichlet(np.ones(4), size=6))),
+        Case("a logit 800 below the rest", (far, np.array([[0.5, 0.25, 0.25], [0.0, 0.5, 0.5]]))),
+        Case("float32 logits", (z.astype(np.float32), soft.astype(np.float32)), **F32),
+    ]
+    return cross_entropy, cases
+
+
+@soft_targets_by_hand.mistake(
+    "You kept only each target's most likely class, as if the target were a class index. A soft "
+    "target counts every class it gives probability to: multiply the whole target row with the "
+    "log-probabilities.",
+    fix="-(targets * log_p).sum(axis=1).mean()",
+)
+def picks_the_argmax(logits, targets):
+    top = targets.argmax(axis=1)
+    return -log_softmax(logits, axis=1)[rows(top), top].mean()
+
+
+@soft_targets_by_hand.mistake(
+    "Your value is C times too small (C = the number of classes): you averaged over the classes too. "
+    "Add up over the classes for each sample, then take the mean over the samples.",
+    fix=".sum(axis=1) over the classes, then .mean() over the samples",
+)
+def mean_over_classes_too(logits, targets):
+    return -(targets * log_softmax(logits, axis=1)).mean()
+
+
+@soft_targets_by_hand.mistake(
+    LOG_OF_SOFTMAX + " With a soft target that class can carry probability, so the loss becomes infinite.",
+    fix="log_softmax(logits, axis=1) instead of np.log(softmax(...))",
+)
+def log_of_softmax_soft(logits, targets):
+    e = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return -(targets * np.log(e / e.sum(axis=1, keepdims=True))).sum(axis=1).mean()
+
+
+@soft_targets_by_hand.mistake(SUM_NOT_MEAN, fix=".mean() over the samples, after the sum over classes")
+def sum_instead_of_mean_soft(logits, targets):
+    return -(targets * log_softmax(logits, axis=1)).sum()

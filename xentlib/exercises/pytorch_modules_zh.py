@@ -154,4 +154,33 @@ ZH = {
     "kdim_cross_entropy.case.1": "一个序列，只有一个位置",
     "kdim_cross_entropy.case.2": "3 个序列，4 个类别，4 个位置",
     "kdim_cross_entropy.case.3": "4 个序列，5 个类别，2 个位置",
+    "soft_targets_by_hand.nudge": (
+        "现在目标的概率分摊在各个类别上，而不只落在一个类别上。对每个样本，用每个类别的目标概率去加权"
+        "该类别的对数概率，再对类别求和；损失是这些和在样本上的平均值。"
+    ),
+    "soft_targets_by_hand.task": (
+        "让 ce_soft_targets(logits, targets) 返回 -sum_c q_c log p_c 在样本上的平均值，其中 targets 的每一行"
+        "都是类别上的一个概率分布 q"
+    ),
+    "soft_targets_by_hand.hint": "log_p = log_softmax(logits, axis=1)；return -(targets * log_p).sum(axis=1).mean()",
+    "soft_targets_by_hand.mistake.picks_the_argmax": (
+        "你只保留了每个目标中概率最大的那个类别，好像目标是一个类别索引。软目标要算上它给了概率的每一个类别："
+        "把整行目标与对数概率逐项相乘。"
+    ),
+    "soft_targets_by_hand.fix.picks_the_argmax": "-(targets * log_p).sum(axis=1).mean()",
+    "soft_targets_by_hand.mistake.mean_over_classes_too": (
+        "你的值小了 C 倍（C 是类别数）：你把类别也一起平均了。对每个样本先在类别上求和，再在样本上求平均。"
+    ),
+    "soft_targets_by_hand.fix.mean_over_classes_too": "先对类别 .sum(axis=1)，再对样本 .mean()",
+    "soft_targets_by_hand.mistake.log_of_softmax_soft": LOG_OF_SOFTMAX
+    + "软目标可能给这个类别分了概率，于是损失成了无穷大。",
+    "soft_targets_by_hand.fix.log_of_softmax_soft": "用 log_softmax(logits, axis=1) 代替 np.log(softmax(...))",
+    "soft_targets_by_hand.mistake.sum_instead_of_mean_soft": SUM_NOT_MEAN,
+    "soft_targets_by_hand.fix.sum_instead_of_mean_soft": "先对类别求和，再对样本求 .mean()",
+    "soft_targets_by_hand.case.0": "笔记本里的软目标",
+    "soft_targets_by_hand.case.1": "独热的行",
+    "soft_targets_by_hand.case.1.note": "独热目标给出普通的损失。",
+    "soft_targets_by_hand.case.2": "6 个样本，4 个类别",
+    "soft_targets_by_hand.case.3": "有一个 logit 比其余的低 800",
+    "soft_targets_by_hand.case.4": "float32 的 logits",
 }
