@@ -14,6 +14,7 @@ from tests.library.oracle import torch_cross_entropy
 from xentlib.explorers.controls import Choice, Slider, View
 from xentlib.explorers.messages import MESSAGES
 from xentlib.explorers.state import format_matrix, parse_matrix, slider_range
+from xentlib.i18n import language, set_language
 from xentlib.widgets import LossExplorer, SoftmaxExplorer
 
 BAR = re.compile(r'class="xent-bar( xent-true)?" data-class="(\d+)"[^>]*style="height:([0-9.]+)%')
@@ -450,3 +451,20 @@ def test_the_controls_front_end_ships_in_the_package_and_loads_nothing():
         assert "export default" in str(control._esm) and ".xent-explorer" in str(control._css)
         for outside in ("http:", "https:", "import(", "url(", "@import"):
             assert outside not in code, f"{type(control).__name__} would load {outside}"
+
+
+@pytest.mark.parametrize("lang,words", [("en", "read-only"), ("zh", "只读")])
+@pytest.mark.parametrize(
+    "make,name", [(LossExplorer, "logits"), (LossExplorer, "labels"), (SoftmaxExplorer, "scale")]
+)
+def test_assigning_a_reported_value_says_it_is_read_only_and_what_to_do(make, name, lang, words):
+    # A learner who types `explorer.logits = ...` in a cell, in either edition.
+    explorer = make()
+    previous = language()
+    set_language(lang)
+    try:
+        with pytest.raises(AttributeError, match=rf"^{name} .*{words}.*{make.__name__}\(my_logits"):
+            setattr(explorer, name, 1)
+    finally:
+        set_language(previous)
+    assert getattr(explorer, name) is not None

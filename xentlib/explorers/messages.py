@@ -33,6 +33,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "logits must be a vector of C logits, got shape {shape}",
         "zh": "logits 必须是由 C 个 logit 组成的向量，但得到的形状是 {shape}",
     },
+    "read_only": {
+        "en": "{name} is read-only: it reports what the explorer's controls show. Move the controls, "
+        "or start a new explorer from your own numbers: {new_one}",
+        "zh": "{name} 是只读的：它反映的是探索器上各个控件当前的值。请移动控件，或者用你自己的数新建一个探索器：{new_one}",
+    },
     # paste box
     "paste_label": {"en": "logits", "zh": "logits"},
     "paste_help": {

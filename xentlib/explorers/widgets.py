@@ -97,6 +97,23 @@ def _option_slider(css: str, name: str, value: float, low: float, high: float) -
 
 
 class _Explorer(widgets.VBox):
+    READ_ONLY = (
+        "logits",
+        "labels",
+        "probabilities",
+        "loss",
+        "state",
+        "temperature",
+        "scale",
+        "naive_probabilities",
+    )
+    NEW_ONE = "LossExplorer(my_logits, my_labels)"
+
+    def __setattr__(self, name, value):
+        if name in self.READ_ONLY:  # a property without a setter would say only "has no setter"
+            raise AttributeError(msg("read_only", name=name, new_one=self.NEW_ONE))
+        super().__setattr__(name, value)
+
     def __init__(self, children, css):
         self._error = View("xent-error")
         super().__init__(children=[*children, self._error])
@@ -311,6 +328,8 @@ class SoftmaxExplorer(_Explorer):
     stable softmax stays exact. `.logits`, `.temperature`, `.scale`, `.probabilities` and
     `.naive_probabilities` are what xentlib computes for the controls' current values.
     """
+
+    NEW_ONE = "SoftmaxExplorer(my_logits)"
 
     def __init__(self, logits=SEED_LOGITS[0], temperature=1.0, class_names=None):
         first = softmax_state(logits, temperature)
