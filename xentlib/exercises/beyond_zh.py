@@ -19,7 +19,7 @@ ZH = {
     ),
     "entropy_bits.hint": "只保留非零元素 nz = p[p > 0]，然后 return -np.sum(nz * np.log2(nz))",
     "entropy_bits.mistake.in_nats": (
-        "你的值以奈特（nats）为单位，这是自然对数的单位：它们等于比特数乘以 ln 2 = 0.6931。比特用以 2 "
+        "你的值以纳特（nats）为单位，这是自然对数的单位：它们等于比特数乘以 ln 2 = 0.6931。比特用以 2 "
         "为底的对数来计（一枚均匀硬币恰好是 1 比特）。"
     ),
     "entropy_bits.fix.in_nats": "用 np.log2，而不是 np.log",
@@ -38,13 +38,13 @@ ZH = {
     "entropy_bits.case.1": "一枚不均匀的硬币",
     "entropy_bits.case.2": "8 个结果上的均匀分布",
     "entropy_bits.case.3": "一个确定的结果",
-    "entropy_bits.case.4": "种子示例的 softmax",
+    "entropy_bits.case.4": "示例批次的 softmax",
     "kl_divergence.nudge": (
         "KL(q || p) 是对 q_c / p_c 的对数按 q_c 加权求平均。两个分布中哪一个提"
         "供权重？q_c = 0 的类别不贡献任何东西，即使那里 p_c 也是 0。"
     ),
     "kl_divergence.task": (
-        "让 my_kl(q, p) 返回两个一维分布的 KL 散度 KL(q || p) = sum_c q_c log(q_c / p_c)，以奈特（nats）"
+        "让 my_kl(q, p) 返回两个一维分布的 KL 散度 KL(q || p) = sum_c q_c log(q_c / p_c)，以纳特（nats）"
         "为单位"
     ),
     "kl_divergence.hint": "m = q > 0；return np.sum(q[m] * np.log(q[m] / p[m]))（q_c = 0 的元素没有贡献）",
@@ -88,7 +88,7 @@ ZH = {
     ),
     "bce_with_logits.fix.through_the_sigmoid": "max(x, 0) - t * x + log1p(exp(-|x|))",
     "bce_with_logits.mistake.without_the_absolute_value": (
-        "当 x 非常负时，exp(-x) 溢出为 inf。公式里用的是 -|x|，这样指数永远不会是正的。"
+        "当 x 非常负时，exp(-x) 上溢为 inf。公式里用的是 -|x|，这样指数永远不会是正的。"
     ),
     "bce_with_logits.fix.without_the_absolute_value": "np.exp(-np.abs(x))",
     "bce_with_logits.mistake.sum_instead_of_mean_bce": (

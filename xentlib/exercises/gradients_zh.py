@@ -30,7 +30,7 @@ ZH = {
     ),
     "ce_grad.fix.softmax_over_axis_0": "softmax(logits, axis=1)",
     "ce_grad.mistake.unshifted_softmax": (
-        "对极大的 logits，exp 会溢出（inf/inf = nan）：你的 softmax 需要先减去最大值，而 xentlib 的 softmax "
+        "对极大的 logits，exp 会上溢（inf/inf = nan）：你的 softmax 需要先减去最大值，而 xentlib 的 softmax "
         "已经替你做了。"
     ),
     "ce_grad.fix.unshifted_softmax": "用 xl.softmax(logits, axis=1)，而不是 np.exp(logits) / ...",
@@ -40,7 +40,7 @@ ZH = {
     "ce_grad.fix.subtracts_in_every_row": (
         "p[np.arange(N), labels] -= 1（两个索引数组），而不是 p[:, labels] -= 1"
     ),
-    "ce_grad.case.0": "种子示例的批次",
+    "ce_grad.case.0": "示例批次",
     "ce_grad.case.1": "一个样本",
     "ce_grad.case.2": "10 个样本，4 个类别",
     "ce_grad.case.3": "所有标签都相同",
@@ -86,7 +86,7 @@ ZH = {
     ),
     "central_difference.fix.moves_whole_rows": "用 k in np.ndindex(z.shape) 循环，它会给出每一个（行，列）下标",
     "central_difference.case.0": "平方和（梯度为 2z）",
-    "central_difference.case.1": "种子示例的损失，3 x 5 的 logits",
+    "central_difference.case.1": "示例批次的损失，3 x 5 的 logits",
     "central_difference.case.1.note": "返回一个形状与 z 相同的数组，每个元素一个偏导数，z 是二维时也一样。",
     "central_difference.case.2": "一行的 log-sum-exp",
     "central_difference.case.3": "一个元素",

@@ -249,7 +249,7 @@ MESSAGES = register(
         },
         "check.not_finite": {
             "en": "got {have}{where} where {want} was expected (overflow, or 0/0?)",
-            "zh": "{where}得到 {have}，而应为 {want}（是溢出了，还是 0/0？）",
+            "zh": "{where}得到 {have}，而应为 {want}（是上溢了，还是 0/0？）",
         },
         "check.at": {
             "en": " at {position}",

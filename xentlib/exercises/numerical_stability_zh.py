@@ -11,20 +11,20 @@ ZH = {
         "把一行里的每个 logit 都减去同一个数，softmax 的结果不变。减去哪个数，能让最大的那"
         "个指数正好等于 1，从而不会上溢？注意每一行各算各的。"
     ),
-    "stable_softmax.task": "让 stable_softmax(z) 沿最后一个轴计算 softmax，对任意大小的 logits 都不溢出",
+    "stable_softmax.task": "让 stable_softmax(z) 沿最后一个轴计算 softmax，对任意大小的 logits 都不上溢",
     "stable_softmax.hint": (
         "m = z.max(axis=-1, keepdims=True)；e = np.exp(z - m)；return e / e.sum(axis=-1, keepdims=True)"
     ),
     "stable_softmax.mistake.no_shift": (
-        "exp 溢出了：float64 在 709.78 以上给出 inf（float32 在 88.72 以上），而 inf/inf 是 "
-        "nan（略低于这个值时，先溢出的是求和，概率会悄无声息地变成 0）；值为 -1000 的 logits 全部下溢为 0，"
+        "exp 上溢了：float64 在 709.78 以上给出 inf（float32 在 88.72 以上），而 inf/inf 是 "
+        "nan（略低于这个值时，先上溢的是求和，概率会悄无声息地变成 0）；值为 -1000 的 logits 全部下溢为 0，"
         "而 0/0 也是 nan。给一行中的每个 logit 减去同一个数，结果完全不变：选这个数，使得没有一个指数是正的。"
     ),
     "stable_softmax.fix.no_shift": "m = z.max(axis=-1, keepdims=True)，然后 np.exp(z - m)",
     "stable_softmax.mistake.global_max": GLOBAL_MAX,
     "stable_softmax.fix.global_max": "z.max(axis=-1, keepdims=True)，而不是 z.max()",
     "stable_softmax.mistake.shift_by_the_minimum": (
-        "你减去的是最小的 logit。这样最大的指数就是这一行的整个跨度，仍然可能溢出：平移之后，"
+        "你减去的是最小的 logit。这样最大的指数就是这一行的整个跨度，仍然可能上溢：平移之后，"
         "最大的指数应当是 0。"
     ),
     "stable_softmax.fix.shift_by_the_minimum": "减去这一行的最大值，而不是最小值",
@@ -37,7 +37,7 @@ ZH = {
         "保留被归约的轴（作为长度为 1 的一列）。"
     ),
     "stable_softmax.fix.without_keepdims": "max 和 sum 里都用 keepdims=True",
-    "stable_softmax.case.0": "种子示例的 logits",
+    "stable_softmax.case.0": "示例批次的 logits",
     "stable_softmax.case.1": "一行，一维",
     "stable_softmax.case.1.note": ONE_D,
     "stable_softmax.case.2": "极大的 logits（1000）",
@@ -49,7 +49,7 @@ ZH = {
         "：对数里剩下的部分至少是 1，而对数外面要加回什么？"
     ),
     "logsumexp_rows.task": (
-        "让 my_logsumexp(z) 沿最后一个轴返回 log(sum(exp(z)))，每行一个数，对任意大小的 logits 都不溢出、"
+        "让 my_logsumexp(z) 沿最后一个轴返回 log(sum(exp(z)))，每行一个数，对任意大小的 logits 都不上溢、"
         "也不出现 log(0)"
     ),
     "logsumexp_rows.hint": (
@@ -57,7 +57,7 @@ ZH = {
         "., 0]（log sum exp z = m + log sum exp(z - m)）"
     ),
     "logsumexp_rows.mistake.no_shift_lse": (
-        "exp 在 709.78 以上溢出为 inf（float64），而值为 -1000 的 logits 下溢为 0，它的对数是 -inf。"
+        "exp 在 709.78 以上会上溢为 inf（float64），而值为 -1000 的 logits 下溢为 0，它的对数是 -inf。"
         "先把这一行最大的 logit m 提出来：log sum exp z 等于 m 加上 z - m 的 log-sum-exp，后者最大的一项是 "
         "exp(0) = 1。"
     ),
@@ -76,7 +76,7 @@ ZH = {
         " log C。"
     ),
     "logsumexp_rows.fix.just_the_max": "m + np.log(np.exp(z - m).sum(axis=-1))",
-    "logsumexp_rows.case.0": "种子示例的 logits",
+    "logsumexp_rows.case.0": "示例批次的 logits",
     "logsumexp_rows.case.1": "一行，一维",
     "logsumexp_rows.case.1.note": ONE_D,
     "logsumexp_rows.case.2": "极大的 logits（1000）",

@@ -22,7 +22,7 @@ ZH = {
     ),
     "cross_entropy_loop.fix.divides_by_the_classes": "total / len(labels)",
     "cross_entropy_loop.mistake.divides_by_three": (
-        "你除以了固定的 3。种子示例的批次有 3 个样本，但这个批次更多：应除以传给你的批次的大小。"
+        "你除以了固定的 3。示例批次有 3 个样本，但这个批次更多：应除以传给你的批次的大小。"
     ),
     "cross_entropy_loop.fix.divides_by_three": "total / len(labels)",
     "cross_entropy_loop.mistake.replaces_instead_of_adding": (
@@ -31,7 +31,7 @@ ZH = {
     "cross_entropy_loop.fix.replaces_instead_of_adding": "total += ...（而不是 total = ...）",
     "cross_entropy_loop.mistake.log10_instead_of_ln": LOG10,
     "cross_entropy_loop.fix.log10_instead_of_ln": "np.log 就是 ln",
-    "cross_entropy_loop.case.0": "种子示例的批次",
+    "cross_entropy_loop.case.0": "示例批次",
     "cross_entropy_loop.case.1": "一个样本",
     "cross_entropy_loop.case.1.note": "只有一个样本的批次：它的平均损失就是它自己的损失。",
     "cross_entropy_loop.case.2": "标签是 Python 列表",
@@ -67,7 +67,7 @@ ZH = {
     "true_class_probs.fix.largest_of_each_row": "probabilities[i, labels[i]]",
     "true_class_probs.mistake.column_and_row_swapped": "行和列弄反了：标签决定列（类别），样本的位置决定行。",
     "true_class_probs.fix.column_and_row_swapped": "probabilities[i, labels[i]]，行在前",
-    "true_class_probs.case.0": "种子示例的概率",
+    "true_class_probs.case.0": "示例批次的概率",
     "true_class_probs.case.1": "一个样本",
     "true_class_probs.case.2": "标签是 Python 列表",
     "true_class_probs.case.3": "同一个标签出现两次",

@@ -34,7 +34,7 @@ ZH = {
         "每个 1 都往左偏了一列：标签本来就从 0 开始（类别 0 是第一列），不需要再平移。"
     ),
     "one_hot.fix.one_based": "直接用 labels 索引，而不是 labels - 1",
-    "one_hot.case.0": "种子示例的标签，5 个类别",
+    "one_hot.case.0": "示例批次的标签，5 个类别",
     "one_hot.case.1": "一个标签",
     "one_hot.case.2": "第一个和最后一个类别",
     "one_hot.case.3": "同一个标签出现三次",
@@ -66,7 +66,7 @@ ZH = {
     "cross_entropy_vectorized.fix.every_row_every_label": (
         "用两个长度为 N 的数组索引：log_p[np.arange(N), labels]"
     ),
-    "cross_entropy_vectorized.case.0": "种子示例的批次",
+    "cross_entropy_vectorized.case.0": "示例批次",
     "cross_entropy_vectorized.case.1": "一个样本",
     "cross_entropy_vectorized.case.2": "float32 的 logits",
     "cross_entropy_vectorized.case.3": "50 个随机样本，10 个类别",

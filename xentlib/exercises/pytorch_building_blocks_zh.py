@@ -15,7 +15,7 @@ ZH = {
         "keepdim=True))"
     ),
     "log_softmax_torch.mistake.no_shift": (
-        "exp 在 709.78 以上溢出为 inf（float64）：这一行的和是 inf，它的对数也是，于是这一行的每个元素都成了 "
+        "exp 在 709.78 以上会上溢为 inf（float64）：这一行的和是 inf，它的对数也是，于是这一行的每个元素都成了 "
         "-inf。在 exp 之前减去每行最大的 logit，再在 log 外面把它加回来。"
     ),
     "log_softmax_torch.fix.no_shift": "m = x.max(dim=1, keepdim=True).values，然后用 x - m 计算",
@@ -36,7 +36,7 @@ ZH = {
         "每行的值才能和它那一行对齐。"
     ),
     "log_softmax_torch.fix.without_keepdim": "max 和 sum 里都用 keepdim=True",
-    "log_softmax_torch.case.0": "种子示例的 logits",
+    "log_softmax_torch.case.0": "示例批次的 logits",
     "log_softmax_torch.case.1": "一个样本",
     "log_softmax_torch.case.2": "float32 张量",
     "log_softmax_torch.case.3": "极大的 logits",
@@ -78,7 +78,7 @@ ZH = {
         "你平均的是按 target 挑出来的整行（第 target[i] 行）。第 i 行要和 target[i] 配对：每个样本一个元素。"
     ),
     "nll_torch.fix.rows_by_target": "两个索引张量：log_probs[torch.arange(N), target]",
-    "nll_torch.case.0": "种子示例的批次",
+    "nll_torch.case.0": "示例批次",
     "nll_torch.case.1": "一个样本",
     "nll_torch.case.2": "float32 的对数概率",
     "nll_torch.case.3": "标签 0 和 4",

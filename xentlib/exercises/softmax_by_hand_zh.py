@@ -18,8 +18,8 @@ ZH = {
         "会得到 0/0。softmax 先取指数，再做除法。"
     ),
     "softmax_row.fix.divides_logits_by_their_sum": "先算 e = np.exp(z)；再算 e / e.sum()",
-    "softmax_row.case.0": "种子示例的第一个样本",
-    "softmax_row.case.1": "种子示例的第二个样本",
+    "softmax_row.case.0": "示例批次的第一个样本",
+    "softmax_row.case.1": "示例批次的第二个样本",
     "softmax_row.case.2": "所有 logits 相等",
     "softmax_row.case.2.note": "相等的 logits 给出相等的概率，各为 1/4。",
     "softmax_row.case.3": "负的 logits",
@@ -57,9 +57,9 @@ ZH = {
         "把它们变成概率。"
     ),
     "sample_loss.fix.log_of_the_logit": "p = softmax(z)[label]，然后 -np.log(p)",
-    "sample_loss.case.0": "种子示例的样本 0（标签 1）",
-    "sample_loss.case.1": "种子示例的样本 1（标签 2）",
-    "sample_loss.case.2": "种子示例的样本 2（标签 3）",
+    "sample_loss.case.0": "示例批次的样本 0（标签 1）",
+    "sample_loss.case.1": "示例批次的样本 1（标签 2）",
+    "sample_loss.case.2": "示例批次的样本 2（标签 3）",
     "sample_loss.case.3": "真实类别在最前（标签 0）",
     "sample_loss.case.4": "真实类别在最后（标签 4）",
     "sample_loss.case.5": "自信且正确",
@@ -81,7 +81,7 @@ ZH = {
     ),
     "uniform_loss_prediction.fix.log10_of_10": "ln 10 = np.log(10)",
     "uniform_loss_prediction.mistake.log2_of_10": (
-        "3.32 是 log2(10)，即以比特（bits）计的损失。损失用的是自然对数 ln（单位是奈特，nats）。"
+        "3.32 是 log2(10)，即以比特（bits）计的损失。损失用的是自然对数 ln（单位是纳特，nats）。"
     ),
     "uniform_loss_prediction.fix.log2_of_10": "ln 10 = np.log(10)",
     "uniform_loss_prediction.mistake.the_probability": (

@@ -36,7 +36,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "read_only": {
         "en": "{name} is read-only: it reports what the explorer's controls show. Move the controls, "
         "or start a new explorer from your own numbers: {new_one}",
-        "zh": "{name} 是只读的：它反映的是探索器上各个控件当前的值。请移动控件，或者用你自己的数新建一个探索器：{new_one}",
+        "zh": "{name} 是只读的：它反映的是探索器上各个控件当前的值。"
+        "请移动控件，或者用你自己的数新建一个探索器：{new_one}",
     },
     # paste box
     "paste_label": {"en": "logits", "zh": "logits"},
