@@ -227,3 +227,19 @@ def test_a_chinese_notebook_that_takes_logs_says_they_are_natural(en_path):
 def test_one_language_cell_the_same_in_every_chinese_notebook(en_path):
     cells = [c for c in tr.load(tr.counterpart(en_path))["cells"] if tr.ZH_ONLY in tr.tags(c)]
     assert [tr.source(c) for c in cells] == [tr.LANGUAGE_CELL], "one zh-only cell: tests/translation.py's"
+
+
+BROKEN_LINE = re.compile(
+    r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]\n>?[ \t]*(?![-*+#|>$`<\d])[\u4e00-\u9fff\uff00-\uffef“（]"
+)
+
+
+@pytest.mark.parametrize("en_path", TRANSLATED, ids=lambda p: p.stem)
+def test_chinese_paragraphs_have_no_line_breaks_between_characters(en_path):
+    """A browser shows a line break inside a paragraph as a space: a stray gap between two characters."""
+    for cell in tr.load(tr.counterpart(en_path))["cells"]:
+        if cell["cell_type"] == "markdown":
+            text = re.sub(r"```.*?```", "", tr.source(cell), flags=re.S)
+            found = BROKEN_LINE.search(text)
+            where = text[found.start() - 20 : found.end() + 20] if found else ""
+            assert not found, f"cell {cell['id']}: a line break inside a paragraph: {where!r}"
