@@ -140,6 +140,7 @@ class Exercise:
     failures: int = field(default=0, repr=False)  # failed checks in a row
     last_mistake: Mistake | None = field(default=None, repr=False)
     hints_given: int = field(default=0, repr=False)  # the highest hint level shown so far
+    last_diagnosed: bool | None = field(default=None, repr=False)  # did the last failure name its mistake?
     table: dict | None = field(default=None, repr=False)  # its sentences, registered with xentlib.i18n
 
     def mistake(self, diagnosis: str, fix: str | None = None):
@@ -326,9 +327,40 @@ def _constant_factor(want: np.ndarray, have: np.ndarray, rtol: float) -> float |
         return None
     ratios = have[nonzero] / want[nonzero]
     k = float(np.median(ratios))
-    if k == 0 or abs(k - 1) < 1e-6 or abs(k + 1) < 1e-6:
+    if k == 0 or abs(k - 1) < 1e-3 or abs(k + 1) < 1e-6:  # "1.00003 times as much" says nothing
         return None
     return k if np.allclose(ratios, k, rtol=max(rtol, 1e-9), atol=0) else None
+
+
+def _factor_meaning(ex: Exercise, case: Case, expected, got) -> str | None:
+    """What a constant factor between the answer and the expected value most likely means, if anything:
+    N or 1/N (samples), C or 1/C (classes), 1/ln 10 and 1/ln 2 (the wrong log), ln 2 (nats for bits)."""
+    try:
+        want, have = _to_array(expected), _to_array(got)
+        first = np.asarray(case.args[0]) if case.args else np.array(0.0)
+    except (TypeError, ValueError):
+        return None
+    k = _constant_factor(want, have, 1e-6) if want.shape == have.shape else None
+    if k is None or first.dtype == object:
+        return None
+    n = first.shape[0] if first.ndim >= 2 else 0
+    c = first.shape[ex.classes_axis] if first.ndim >= 1 else 0
+    options = [(n, "factor_n"), (1 / n, "factor_one_over_n")] if n > 1 else []
+    options += [(c, "factor_c"), (1 / c, "factor_one_over_c")] if c > 1 and c != n else []
+    options += [(1 / np.log(10), "factor_log10"), (1 / np.log(2), "factor_log2"), (np.log(2), "factor_ln2")]
+    for value, key in options:
+        if np.isclose(k, value, rtol=1e-6):
+            return say(key, factor=f"{k:.6g}", n=n, c=c)
+    return None
+
+
+def _negated(expected, got, rtol: float, atol: float) -> bool:
+    try:
+        want, have = _to_array(expected), _to_array(got)
+    except (TypeError, ValueError):
+        return False
+    same_shape = have.shape == want.shape and bool(np.any(want != 0))
+    return same_shape and np.allclose(-have, want, rtol=rtol, atol=atol)
 
 
 def _compare(expected, got, rtol: float, atol: float, floats: bool = False, scale: bool = True) -> str | None:
@@ -473,9 +505,32 @@ def _diagnose(ex: Exercise, mine: list[_Outcome], failing: int) -> tuple[str | N
             return (ex.text(f"mistake.{mistake.name}"), mistake) if mistake else (say(key), None)
     if _past_the_last_class(ex, mine[failing], ex.cases[failing]):
         return say("labels_shifted_up"), None
+    if (generic := _generic_slip(ex, mine, failing)) is not None:
+        return generic, None
     if ex.cases[failing].note:
         return ex.text(f"case.{failing}.note"), None
     return (ex.text("note") if ex.note else None), None
+
+
+def _generic_slip(ex: Exercise, mine: list[_Outcome], failing: int) -> str | None:
+    """Slips any exercise can meet: the same value for every input (an answer typed in), or the right
+    values rounded (rounding is for printing)."""
+    if ex.predict or any(out.error is not None for out in mine):
+        return None
+    try:
+        have = [_to_array(out.value) for out in mine]
+        want = [_to_array(_call(ex.reference, case.args)) for case in ex.cases]
+    except (TypeError, ValueError):
+        return None
+    same = all(h.shape == have[0].shape and np.array_equal(h, have[0]) for h in have)
+    if len(have) > 1 and same and not all(np.array_equal(w, want[0]) for w in want):
+        return say("same_for_every_input")
+    w, h = want[failing], have[failing]
+    if w.shape == h.shape and np.issubdtype(w.dtype, np.floating) and np.all(np.isfinite(w)):
+        for digits in range(7):
+            if np.array_equal(np.round(w, digits), h):
+                return say("rounded", digits=digits)
+    return None
 
 
 def _style_problem(ex: Exercise, fn: Callable) -> str | None:
@@ -608,9 +663,9 @@ def hint(exercise_id: str, code: bool = False) -> None:
         print(f"{HINT} {exercise_id}: {say('hint_for_mistake', fix=fix)}")
 
 
-def _fail(ex: Exercise, text: str, mistake: Mistake | None) -> bool:
+def _fail(ex: Exercise, text: str, mistake: Mistake | None, diagnosed: bool = True) -> bool:
     ex.failures += 1
-    ex.last_mistake = mistake
+    ex.last_mistake, ex.last_diagnosed = mistake, diagnosed
     if ex.failures >= OFFER_HINT_AFTER:
         more = say("more_help_stuck", n=ex.failures, id=ex.id)
     else:
@@ -667,11 +722,18 @@ def _check(exercise_id: str, answer) -> bool:
         if diagnosis in {say(key) for _, key in SHIFTS} and out.error is None and not ex.predict:
             detail = _compare(expected, out.value, rtol, atol, ex.floats, scale=False)  # a shift, not a scale
             problem = say("wrong", case=ex.text(f"case.{i}"), detail=detail)
+        if diagnosis is None and out.error is None and not ex.predict:
+            diagnosis = _factor_meaning(ex, case, expected, out.value)
+        if out.error is not None:
+            diagnosed = _meaning(out.error) != say("error_other") or diagnosis is not None
+        else:
+            negated = not ex.predict and _negated(expected, out.value, rtol, atol)
+            diagnosed = diagnosis is not None or negated
         if diagnosis:
             text = say("failed", problem=problem, diagnosis=diagnosis)
         else:
             text = say("failed_alone", problem=problem)
-        return _fail(ex, text, mistake)
+        return _fail(ex, text, mistake, diagnosed)
     problem = None if ex.predict else _style_problem(ex, fn) or _kind_problem(ex, mine[0].value)
     if problem is not None:
         return _fail(ex, say("failed_alone", problem=say("style", problem=problem)), None)

@@ -82,17 +82,17 @@ MESSAGES = register(
             "从 1 开始的标签。标签是类别索引 0..C-1，和列号是同一套编号：直接使用即可。",
         },
         "check.not_a_tensor": {
-            "en": "the numbers are right, but you returned a {kind}, and the task asks for a torch tensor. "
+            "en": "returned a {kind}, and the task asks for a torch tensor. "
             ".item() and NumPy arrays leave torch: autograd can no longer follow the result, and no "
             "backward() can reach the logits",
-            "zh": "数值是对的，但你返回的是 {kind}，而题目要的是 torch 张量（tensor）。.item() 和 NumPy 数组都离开了 torch："
+            "zh": "返回的是 {kind}，而题目要的是 torch 张量（tensor）。.item() 和 NumPy 数组都离开了 torch："
             "自动求导再也跟踪不到这个结果，backward() 也就传不回 logits",
         },
         "check.not_an_array": {
-            "en": "the numbers are right, but you returned a {kind}, and the task asks for a NumPy array, "
+            "en": "returned a {kind}, and the task asks for a NumPy array, "
             "which the next line can compute with (a list of numbers cannot be added or averaged "
             "element by element)",
-            "zh": "数值是对的，但你返回的是 {kind}，而题目要的是 NumPy 数组：后面的代码要拿它做运算"
+            "zh": "返回的是 {kind}，而题目要的是 NumPy 数组：后面的代码要拿它做运算"
             "（一个数的列表不能逐元素相加或求平均）",
         },
         "check.raised_explained": {
@@ -214,6 +214,48 @@ MESSAGES = register(
         "check.constant_factor": {
             "en": "expected {want}, got {have}: every value is {factor} times the expected one",
             "zh": "应为 {want}，实际为 {have}：每个值都是应有值的 {factor} 倍",
+        },
+        "check.same_for_every_input": {
+            "en": "Your function returns the same value whatever its input: it looks like one case's answer "
+            "typed in. Compute the result from the arguments.",
+            "zh": "不管输入是什么，你的函数都返回同一个值：看起来像是把某个情形的答案直接写了进去。请根据参数计算结果。",
+        },
+        "check.rounded": {
+            "en": "Your values are the right ones rounded to {digits} decimals. Round only what you print "
+            "(an f-string or np.round in the print), never what you return.",
+            "zh": "你的值是正确值四舍五入到 {digits} 位小数的结果。只在打印时取整（在 print 里用 f-string 或 np.round），"
+            "返回的值不要取整。",
+        },
+        "check.factor_n": {
+            "en": "{factor} is N, the number of samples here: most likely the losses were added up where "
+            "their mean is meant.",
+            "zh": "{factor} 正是 N，即这里的样本数：很可能是把损失加了起来，而这里要的是它们的平均值。",
+        },
+        "check.factor_one_over_n": {
+            "en": "{factor} is 1/N (N = {n} samples): most likely a division by N once too often, or a mean "
+            "where a sum is meant.",
+            "zh": "{factor} 正是 1/N（N = {n} 个样本）：很可能多除了一次 N，或者在该求和的地方求了平均。",
+        },
+        "check.factor_c": {
+            "en": "{factor} is C, the number of classes here: most likely a sum over the classes where one "
+            "entry per row, or their mean, is meant.",
+            "zh": "{factor} 正是 C，即这里的类别数：很可能是对类别求了和，而这里每行要的是一个元素，或者它们的平均值。",
+        },
+        "check.factor_one_over_c": {
+            "en": "{factor} is 1/C (C = {c} classes): most likely a mean over the classes where their sum is meant.",
+            "zh": "{factor} 正是 1/C（C = {c} 个类别）：很可能在该对类别求和的地方求了平均。",
+        },
+        "check.factor_log10": {
+            "en": "{factor} is 1/ln 10: a log10 where the natural log ln is meant.",
+            "zh": "{factor} 正是 1/ln 10：在该用自然对数 ln 的地方用了 log10。",
+        },
+        "check.factor_log2": {
+            "en": "{factor} is 1/ln 2: a log2 (bits) where the natural log ln (nats) is meant.",
+            "zh": "{factor} 正是 1/ln 2：在该用自然对数 ln（纳特）的地方用了 log2（比特）。",
+        },
+        "check.factor_ln2": {
+            "en": "{factor} is ln 2: nats where bits are meant (divide by ln 2), or ln where log2 is meant.",
+            "zh": "{factor} 正是 ln 2：在该用比特的地方给出了纳特（要除以 ln 2），或者在该用 log2 的地方用了 ln。",
         },
         "check.ratio": {
             "en": "expected {want}, got {have} ({factor} times as much)",
