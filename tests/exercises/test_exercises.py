@@ -349,7 +349,8 @@ def test_right_numbers_of_the_wrong_kind_fail_and_say_why(capsys):
         (lambda lp, t: right(lp, t).numpy(), "ndarray"),
     ]:
         result, lines = printed("nll_torch", wrong, capsys)
-        assert result is False and f"your function returned a {kind}" in lines[0] and "torch tensor" in lines[0], lines
+        said = lines[0]
+        assert result is False and f"your function returned a {kind}" in said and "torch tensor" in said, lines
     result, lines = printed(
         "log_softmax_torch", lambda x: solution_answer("log_softmax_torch")(x).numpy(), capsys
     )
