@@ -350,14 +350,14 @@ def test_right_numbers_of_the_wrong_kind_fail_and_say_why(capsys):
     ]:
         result, lines = printed("nll_torch", wrong, capsys)
         said = lines[0]
-        assert result is False and f"your function returned a {kind}" in said and "torch tensor" in said, lines
+        assert result is False and f"function returned a {kind}" in said and "torch tensor" in said, lines
     result, lines = printed(
         "log_softmax_torch", lambda x: solution_answer("log_softmax_torch")(x).numpy(), capsys
     )
     assert result is False and "torch tensor" in lines[0], lines
     listed = solution_answer("true_class_probs")
     result, lines = printed("true_class_probs", lambda p, y: list(listed(p, y)), capsys)
-    assert result is False and "your function returned a list" in lines[0] and "NumPy array" in lines[0], lines
+    assert result is False and "function returned a list" in lines[0] and "NumPy array" in lines[0], lines
     assert torch.is_tensor(right(torch.log_softmax(torch.zeros(2, 3), dim=1), torch.tensor([0, 1])))
 
 
