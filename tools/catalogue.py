@@ -2,9 +2,9 @@
 
 Every declared mistake of every exercise, and the slips any exercise can meet: the opposite sign,
 labels shifted by one either way, N times the answer (a sum where the mean is meant), the first case's
-answer returned for every input, the answer rounded to 4 decimals, the answer as a
-Python list where an array is asked for, and an exception raised inside the learner's code. Each goes through `check` as a learner's
-function would; a wrong answer is *diagnosed* when its ❌ line names the mistake (a declared one, a
+answer returned for every input, the answer rounded to 4 decimals, the answer as a Python list where an
+array is asked for, and an exception raised inside the learner's code. Each goes through `check` as a
+learner's function would; a wrong answer is *diagnosed* when its ❌ line names the mistake (a declared one, a
 label shift, what a factor means, the sign, or what the exception means), not only the difference.
 
     python -m tools.catalogue          # the figures, and every wrong answer left without a diagnosis
@@ -59,7 +59,7 @@ def wrong_answers(ex: Exercise) -> dict[str, callable]:
     answers["the example's answer, hard-coded"] = hard_coded
     first_value = np.asarray(_plain(ref(*ex.cases[0].args)), dtype=float)
     if not np.array_equal(np.round(first_value, 4), first_value):  # rounding 0/1 rows changes nothing
-        answers["rounded to 4 decimals"] = lambda *args: np.round(np.asarray(_plain(ref(*args)), dtype=float), 4)
+        answers["rounded to 4 decimals"] = lambda *args: np.round(np.asarray(_plain(ref(*args)), float), 4)
 
     def off_by_one(*args):
         a = np.asarray(args[0])
