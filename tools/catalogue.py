@@ -92,9 +92,10 @@ def main() -> None:
     accepted = [e for e in entries if e.accepted]
     alone = [e for e in entries if not e.accepted and not e.diagnosed]
     exercises = len({e.exercise for e in entries})
+    diagnosed = len(entries) - len(accepted) - len(alone)
     print(
-        f"{len(entries)} wrong answers to {exercises} exercises: {len(entries) - len(accepted) - len(alone)} "
-        f"diagnosed, {len(alone)} without a diagnosis ({len(alone) / len(entries):.1%}), {len(accepted)} accepted"
+        f"{len(entries)} wrong answers to {exercises} exercises: {diagnosed} diagnosed, "
+        f"{len(alone)} without a diagnosis ({len(alone) / len(entries):.1%}), {len(accepted)} accepted"
     )
     for e in alone + accepted:
         print(f"- {e.exercise} / {e.answer}: {e.line}")
