@@ -585,6 +585,11 @@ ERRORS = (
         r"size of tensor a \((?P<a>\d+)\) must match the size of tensor b \((?P<b>\d+)\)",
         "error_tensor_sizes",
     ),
+    (
+        "AxisError",
+        r"axis (?P<axis>-?\d+) is out of bounds for array of dimension (?P<ndim>\d+)",
+        "error_axis",
+    ),  # noqa: E501
     ("NameError", r"name '(?P<name>\w+)' is not defined", "error_name"),
     ("AttributeError", r"'(?P<kind>[\w.]+)' object has no attribute '(?P<attr>\w+)'", "error_attribute"),
     ("ZeroDivisionError", r"", "error_zero_division"),

@@ -144,6 +144,11 @@ MESSAGES = register(
             "en": "A division by zero: a count or a sum that you divide by is 0 in this case",
             "zh": "除以了零：在这个用例里，你用来做除数的个数或总和是 0",
         },
+        "check.error_axis": {
+            "en": "There is no axis {axis} here: the array has {ndim} dimension(s), so its axes are 0 to {ndim} - 1. "
+            "axis=-1, the last axis, works for every shape",
+            "zh": "这里没有第 {axis} 轴：这个数组只有 {ndim} 维，它的轴是 0 到 {ndim} - 1。axis=-1（最后一个轴）对任何形状都适用",
+        },
         "check.error_index_other": {
             "en": "An index does not fit the array: check each index against the array's shape",
             "zh": "有一个索引和数组对不上：把每个索引和数组的形状逐一核对",

@@ -84,6 +84,37 @@ def over_the_wrong_axis(z):
     return e / e.sum(axis=0, keepdims=True)
 
 
+@stable_softmax.mistake(
+    "Your shift is right, each row's own maximum, but you divided by the sums down the columns (axis 0). "
+    "Each row is one distribution: its own exponentials must add up to 1.",
+    fix="e.sum(axis=-1, keepdims=True)",
+)
+def sums_down_the_columns(z):
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=0, keepdims=True)
+
+
+@stable_softmax.mistake(
+    "You shifted by each column's maximum (axis 0). Subtracting a number leaves softmax unchanged only "
+    "when the whole row subtracts the same number; a column's maximum differs from one entry of the row "
+    "to the next. Shift each row by its own maximum.",
+    fix="z.max(axis=-1, keepdims=True)",
+)
+def shifts_by_the_column_max(z):
+    e = np.exp(z - z.max(axis=0, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+@stable_softmax.mistake(
+    "You wrote axis=1 for the classes. That is right for a 2-D batch, but a single row of logits has "
+    "only axis 0: the last axis, axis=-1, is the class axis in both.",
+    fix="axis=-1 instead of axis=1",
+)
+def axis_one_not_last(z):
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
 @stable_softmax.mistake(_NO_KEEPDIMS, fix="keepdims=True in max and sum")
 def without_keepdims(z):
     e = np.exp(z - z.max(axis=-1))

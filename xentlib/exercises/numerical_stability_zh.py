@@ -32,6 +32,21 @@ ZH = {
         "你是沿列（第 0 轴）往下算的。类别在最后一个轴上：每一行是一个分布，加起来必须是 1。"
     ),
     "stable_softmax.fix.over_the_wrong_axis": "max 和 sum 都用 axis=-1",
+    "stable_softmax.mistake.sums_down_the_columns": (
+        "你减去的数是对的，即每一行自己的最大值，但你除以的是沿列（第 0 轴）往下的和。每一行是一个分布："
+        "它自己的那些指数加起来必须是 1。"
+    ),
+    "stable_softmax.fix.sums_down_the_columns": "e.sum(axis=-1, keepdims=True)",
+    "stable_softmax.mistake.shifts_by_the_column_max": (
+        "你减去的是每一列的最大值（第 0 轴）。只有整行都减去同一个数时，softmax 才不变；而列的最大值在同一行的"
+        "各个元素之间各不相同。每一行要减去它自己的最大值。"
+    ),
+    "stable_softmax.fix.shifts_by_the_column_max": "z.max(axis=-1, keepdims=True)",
+    "stable_softmax.mistake.axis_one_not_last": (
+        "你用 axis=1 表示类别轴。对二维的一批数据这没错，但单独一行 logits 只有第 0 轴：最后一个轴 axis=-1 "
+        "在两种情形下都是类别轴。"
+    ),
+    "stable_softmax.fix.axis_one_not_last": "用 axis=-1 代替 axis=1",
     "stable_softmax.mistake.without_keepdims": (
         "形状 (N, C) 和 (N,) 对不齐：每行的最大值丢掉了它所在的轴，NumPy 就没法把它和它那一行配对。"
         "保留被归约的轴（作为长度为 1 的一列）。"
