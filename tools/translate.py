@@ -38,6 +38,7 @@ PLOT_TEXT = ROOT / "xentlib" / "messages" / "plot_text_en.py"
 TEXT_STAMPS = ROOT / "xentlib" / "exercises" / "stamps_zh.json"
 ZH_DIR = NB_DIR / "zh"
 CJK = re.compile(r"[\u4e00-\u9fff]")
+CHINESE_TEXT = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")  # characters or full-width punctuation
 DRAWS = re.compile(r"\b(plt|fig|ax|axes)\.|\.(set_title|set_xlabel|set_ylabel|legend|text|annotate)\(")
 ZH_ONLY, ZH_TEXT = "zh-only", "zh-text"
 LANGUAGE_CELL = (
@@ -170,7 +171,7 @@ def words_only_problem(en_src: str, zh_src: str) -> str | None:
     if en_shape != zh_shape:
         return "its code is not the English code (only comments and strings may be translated)"
     for en_text, zh_text in zip(en_strings, zh_strings, strict=True):
-        if en_text != zh_text and not CJK.search(zh_text):
+        if en_text != zh_text and not CHINESE_TEXT.search(zh_text):
             return f"the string {en_text!r} became {zh_text!r}, which is not a translation into Chinese"
     return None
 
