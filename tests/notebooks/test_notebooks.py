@@ -349,3 +349,19 @@ def test_has_an_explorer_widget(path, executed):
     assert shows_widget or placeholder, (
         "notebooks 01-09 need an explorer widget where the learner edits logits/labels"
     )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_every_figure_has_a_text_alternative(path, executed):
+    """A screen reader reads a figure's alt text: every image a notebook shows carries one (show_figure)."""
+    nb = executed(path, solved=False)
+    figures = 0
+    for i, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/png" in data:
+                figures += 1
+                found = re.search(r'<img [^>]*alt="([^"]{40,})"', data.get("text/html", ""))
+                assert found, f"cell {i}: a figure without alt text; show it with show_figure(fig, alt=...)"
+    drawn = sum("show_figure(fig" in c.source for c in nb.cells if c.cell_type == "code")
+    assert figures >= drawn and not any("plt.show()" in c.source for c in nb.cells if c.cell_type == "code")
