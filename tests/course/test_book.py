@@ -262,19 +262,20 @@ MATHJAX_DONE_JS = """async () => {
 }"""
 
 # Text a reader sees outside code: raw TeX left there means MathJax did not render it.
-PAGE_STATE_JS = """() => {
+PAGE_STATE_JS = r"""() => {
   const main = document.querySelector('main') || document.body;
   const clone = main.cloneNode(true);
   clone.querySelectorAll('pre, code, script, style, mjx-container, .highlight').forEach(e => e.remove());
   const maths = [...main.querySelectorAll('.math')];
   const images = [...document.images].map(
-    i => ({src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0}));
+    i => ({src: i.getAttribute('src'), alt: i.alt || '', ok: i.complete && i.naturalWidth > 0}));
   return {
     prose: clone.textContent,
     maths: maths.length,
     unrendered: maths.filter(m => !m.querySelector('mjx-container')).map(m => m.textContent.slice(0, 80)),
     images,
-    plots: images.filter(i => (i.src || '').includes('_images/')).length,
+    plots: images.filter(i => /_images\/|^data:image\//.test(i.src || '')).length,
+    unlabelled: images.filter(i => (i.src || '').startsWith('data:image/') && i.alt.length < 40).length,
     snapshots: [...document.querySelectorAll('.xentlib-snapshot')].map(e => e.innerText),
   };
 }"""
@@ -308,6 +309,7 @@ def test_every_page_loads_offline_with_math_and_images(browser, visited):
         problems += [f"raw TeX {raw}"] if raw else []
         problems += [f"unrendered math: {state['unrendered'][:3]}"] if state["unrendered"] else []
         problems += [f"images that did not load: {broken_images}"] if broken_images else []
+        problems += [f"{state['unlabelled']} plot(s) without alt text"] if state["unlabelled"] else []
         report += [f"{name}: {p}" for p in problems]
         plots, maths = plots + state["plots"], maths + state["maths"]
     assert not outside, f"requests outside the site (blocked): {sorted(set(outside))}"
