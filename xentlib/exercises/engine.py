@@ -384,7 +384,7 @@ def _compare(expected, got, rtol: float, atol: float, floats: bool = False, scal
     close = np.isclose(have, want, rtol=rtol, atol=atol, equal_nan=True)
     if close.all():
         return None if not floats or _is_float(got) else say("not_float", dtype=_dtype(got))
-    if np.any(want != 0) and np.allclose(-have, want, rtol=rtol, atol=atol):
+    if _negated(want, have, rtol, atol):
         return say("opposite_sign", want=_show(want), have=_show(have))
     factor = _constant_factor(want, have, rtol) if scale else None
     if factor is not None:

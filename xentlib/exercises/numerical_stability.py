@@ -23,6 +23,12 @@ _NO_KEEPDIMS = (
 )
 
 
+def _softmax_along(z, shift_axis: int, sum_axis: int):
+    """exp(z - max over shift_axis) / its sum over sum_axis: the axis mistakes, one pair of axes each."""
+    e = np.exp(z - z.max(axis=shift_axis, keepdims=True))
+    return e / e.sum(axis=sum_axis, keepdims=True)
+
+
 def _cases(z):
     return [
         Case("the seed logits", (z,)),
@@ -80,8 +86,7 @@ def shift_by_the_minimum(z):
     fix="axis=-1 in both max and sum",
 )
 def over_the_wrong_axis(z):
-    e = np.exp(z - z.max(axis=0, keepdims=True))
-    return e / e.sum(axis=0, keepdims=True)
+    return _softmax_along(z, shift_axis=0, sum_axis=0)
 
 
 @stable_softmax.mistake(
@@ -90,8 +95,7 @@ def over_the_wrong_axis(z):
     fix="e.sum(axis=-1, keepdims=True)",
 )
 def sums_down_the_columns(z):
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=0, keepdims=True)
+    return _softmax_along(z, shift_axis=-1, sum_axis=0)
 
 
 @stable_softmax.mistake(
@@ -101,8 +105,7 @@ def sums_down_the_columns(z):
     fix="z.max(axis=-1, keepdims=True)",
 )
 def shifts_by_the_column_max(z):
-    e = np.exp(z - z.max(axis=0, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    return _softmax_along(z, shift_axis=0, sum_axis=-1)
 
 
 @stable_softmax.mistake(
@@ -111,8 +114,7 @@ def shifts_by_the_column_max(z):
     fix="axis=-1 instead of axis=1",
 )
 def axis_one_not_last(z):
-    e = np.exp(z - z.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
+    return _softmax_along(z, shift_axis=1, sum_axis=1)
 
 
 @stable_softmax.mistake(_NO_KEEPDIMS, fix="keepdims=True in max and sum")
