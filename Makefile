@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8888
 N      ?= 10
 
-.PHONY: lab test test-fast lint format book bench classroom clean
+.PHONY: lab test test-fast lint format book bench classroom dist compat clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -38,16 +38,16 @@ $(AXE):
 	  npm install --silent --no-audit --no-fund --prefix $(VENV)/node axe-core@^4.14.1; \
 	else echo "npm not found: the accessibility tests (axe-core) will be skipped"; fi
 
-PY_SOURCES := xentlib tests tools docs/book/conf.py etc
+PY_SOURCES := xentlib tests tools docs/book/conf.py etc noxfile.py
 # The fast tier: the library, the exercises, the explorers in the kernel, the editions, the layout.
-FAST := -m "not browser and not book and not notebooks and not hub"
+FAST := -m "not browser and not book and not notebooks and not hub and not compat"
 
 # Two workers: tests that share a JupyterLab, a JupyterHub or the notebook runs stay together (tests/conftest.py).
 WORKERS ?= 2
 
 test: $(VENV)/.installed-test $(AXE)  ## set up, then lint and run the whole test suite (what CI runs)
 	$(MAKE) --no-print-directory lint
-	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup --durations=15
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup --durations=15 -m "not compat"
 
 test-fast: $(VENV)/.installed-test  ## lint and the tests that need no browser, notebook run, book or hub
 	$(MAKE) --no-print-directory lint
@@ -72,5 +72,13 @@ bench: $(VENV)/.installed-test  ## measure the losses and the explorers; writes 
 classroom: $(VENV)/.installed-test  ## N students (default 10) on a real JupyterHub on 127.0.0.1, measured
 	$(BIN)/python -m tools.classroom --students $(N)
 
+dist: $(VENV)/.installed-test  ## the release files from HEAD: sdist and wheel in build/dist, twine-checked
+	$(BIN)/python -m tools.dist
+
+# Each stack is a fresh venv in .nox/ (several GB: torch's CUDA builds for the oldest and newest).
+compat: dist  ## the tests and every notebook in the oldest, pinned and newest stacks (noxfile.py)
+	$(BIN)/nox --no-color $(if $(STACK),-s "compat(stack='$(STACK)')",)
+	$(BIN)/python -m tools.compat --report docs/compatibility.md
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts build docs/book/node_modules
+	rm -rf $(VENV) .nox .pytest_cache .ruff_cache .hypothesis test-artifacts build docs/book/node_modules

@@ -3,7 +3,9 @@ of a run."""
 
 from __future__ import annotations
 
+import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -66,6 +68,15 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     times = config.stash.get(NOTEBOOK_TIMES, None)
     if not times:
         return
+    if report := os.environ.get(
+        "XENTLIB_COMPAT_REPORT"
+    ):  # the compatibility matrix's table (tools/compat.py)
+        path = Path(report)
+        data = json.loads(path.read_text()) if path.exists() else {}
+        data["notebooks"] = {name: runs for name, runs in times.items()}
+        data["failed"] = len(terminalreporter.stats.get("failed", []))
+        data["passed"] = len(terminalreporter.stats.get("passed", []))
+        path.write_text(json.dumps(data, indent=1))
     write = terminalreporter.write_line
     terminalreporter.section("notebook execution times (nbclient, fresh kernel each run)")
     write("wall = kernel start + all cells; cells = first cell start to last cell end")

@@ -49,6 +49,7 @@ DECIMALS = 6  # logits are kept to 6 decimals: what the number boxes show is exa
 LOGIT_STEP = 0.1  # one arrow press: a move the bars show
 OPTION_STEP = 0.05  # label smoothing and temperature
 REDUCTIONS = ("mean", "sum", "none")
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 
 def _shows_errors(method):
@@ -120,11 +121,15 @@ class _Explorer(widgets.VBox):
         self.add_class("xent-explorer")
         self.add_class(css)
 
+    # ipywidgets 7 displays a widget through _ipython_display_, which IPython prefers to
+    # _repr_mimebundle_ and which leaves out the snapshot: this class builds the bundle for 7 and 8.
+    _ipython_display_ = None
+
     def _repr_mimebundle_(self, **kwargs):
         """The live widget for front ends that draw widgets, a static snapshot (text/html) for the rest."""
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle is not None:
-            bundle["text/html"] = self.snapshot_html()
+        bundle = {"text/plain": repr(self), "text/html": self.snapshot_html()}
+        if self._view_name is not None:  # what ipywidgets 7 and 8 both send: widget protocol 2
+            bundle[WIDGET_MIME] = {"version_major": 2, "version_minor": 0, "model_id": self._model_id}
         return bundle
 
     @property
