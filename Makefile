@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8888
 N      ?= 10
 
-.PHONY: lab test test-fast lint format book bench classroom dist compat clean
+.PHONY: lab test test-fast lint format book export bench classroom dist compat clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -64,6 +64,9 @@ format: $(VENV)/.installed-test  ## ruff format and ruff's safe fixes, in place
 
 book: $(VENV)/.installed-test  ## run every notebook and build the offline book site into build/book/html
 	$(BIN)/python -m tools.book
+
+export: $(VENV)/.installed-test  ## each notebook as an offline page, slide deck and PDF, into build/export
+	$(BIN)/python -m tools.export
 
 bench: $(VENV)/.installed-test  ## measure the losses and the explorers; writes docs/benchmarks.md
 	$(BIN)/python -m tools.bench --report docs/benchmarks.md

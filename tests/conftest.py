@@ -23,6 +23,7 @@ NOTEBOOK_TIMES = pytest.StashKey[dict]()
 GROUPS = {
     "tests/notebooks/test_notebooks.py": "notebook runs",
     "tests/course/test_book.py": "notebook runs",
+    "tests/course/test_export.py": "notebook runs",
     "tests/explorers/test_browser.py": "one JupyterLab",
     "tests/course/test_classroom.py": "one JupyterHub",
 }

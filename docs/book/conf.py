@@ -5,10 +5,15 @@ everything a page needs is copied into the site, nothing is fetched at build or 
 See docs/book/README.md for why.
 """
 
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-WORK = HERE.parent.parent / "build" / "book"
+ROOT = HERE.parent.parent
+WORK = ROOT / "build" / "book"
+sys.path.insert(0, str(ROOT))
+from tools import launch  # noqa: E402  (the launch buttons' one setting: the repository's address)
+
 STAGED_STATIC = WORK / "static"  # MathJax, copied there by tools/book.py
 
 project = "Softmax cross-entropy, from arithmetic by hand to PyTorch"
@@ -43,8 +48,8 @@ templates_path = ["_templates"]
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = True  # the executed notebook (unsolved) behind the download button
-# Light unless the reader switches; without a default the theme logs a console error.
-html_context = {"default_mode": "light"}
+# The reader's OS setting (prefers-color-scheme) until they choose with the theme's switch.
+html_context = {"default_mode": "auto"}
 html_theme_options = {
     "home_page_in_toc": True,
     "show_navbar_depth": 1,
@@ -53,7 +58,15 @@ html_theme_options = {
     "use_fullscreen_button": False,
     "use_repository_button": False,
     "navigation_with_keys": True,
-    "launch_buttons": {},
+    # "Launch" on every notebook page: Binder and Colab, at the release tag (tools/launch.py, README)
+    "repository_url": f"https://github.com/{launch.repository()}",
+    "repository_branch": launch.tag(),
+    "path_to_docs": "notebooks",  # notebooks/zh for the Chinese edition (set_title)
+    "launch_buttons": {
+        "binderhub_url": "https://mybinder.org",
+        "colab_url": "https://colab.research.google.com",
+        "notebook_interface": "jupyterlab",
+    },
     "article_header_end": ["language-switch.html", "article-header-buttons.html"],
 }
 
@@ -75,7 +88,10 @@ def edition_of(language: str) -> str:
 
 
 def set_title(app, config) -> None:
+    """The edition's title, and where its notebooks are in the repository (for the launch buttons)."""
     config.html_title = EDITIONS[edition_of(config.language)]["title"]
+    if edition_of(config.language) == "zh":
+        config.html_theme_options["path_to_docs"] = "notebooks/zh"
 
 
 def language_switch(app, pagename, templatename, context, doctree) -> None:

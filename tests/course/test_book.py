@@ -230,9 +230,9 @@ def browser(site, tmp_path_factory):
         server.server_close()
 
 
-def start_page(context, url: str):
+def start_page(context, url: str, page=None):
     """Start opening url; return (page, problems): failed requests, HTTP errors, console and page errors."""
-    page = context.new_page()
+    page = page or context.new_page()
     problems: list[str] = []
     page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url} {r.failure}"))
     page.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status}: {r.url}"))
@@ -281,18 +281,78 @@ PAGE_STATE_JS = r"""() => {
 }"""
 
 
+# The rooms a reader brings, measured on the same visit: the OS's dark setting (no choice made in the
+# page), a phone's width, and then printing. Contrast is WCAG's, text against the backgrounds behind it.
+PHONE = {"width": 390, "height": 844}
+PRINT_WIDTH = {"width": 794, "height": 1123}  # A4 at 96 px per inch
+ROOMS_JS = r"""() => {
+  const rgba = (s) => {
+    const m = s.match(/rgba?\(([^)]+)\)/);
+    if (!m) return null;
+    const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  const over = (top, under) => top.slice(0, 3).map((c, i) => c * top[3] + under[i] * (1 - top[3]));
+  const background = (el) => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+    }
+    return layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255]);
+  };
+  const luminance = ([r, g, b]) => {
+    const f = (c) => { c /= 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const ratio = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const low = [], seen = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const el = walker.currentNode.parentElement;
+    if (!walker.currentNode.textContent.trim() || seen.has(el)) continue;
+    seen.add(el);
+    const style = getComputedStyle(el), box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || style.visibility === "hidden" || Number(style.opacity) === 0) continue;
+    if (el.closest("mjx-assistive-mml, .visually-hidden, .xent-visually-hidden, script, style, noscript")) continue;
+    const bg = background(el), fg = over(rgba(style.color), bg), r = ratio(fg, bg);
+    if (r < 4.5) low.push(`${r.toFixed(2)}:1 "${walker.currentNode.textContent.trim().slice(0, 40)}" (${el.tagName.toLowerCase()}.${el.className})`);
+  }
+  const frames = [...document.querySelectorAll(".xentlib-snapshot [style*='background']")].slice(0, 1);
+  return {
+    theme: document.documentElement.dataset.theme,
+    low,
+    snapshot_luminance: frames.map((f) => luminance(background(f))),
+    sideways: document.scrollingElement.scrollWidth - window.innerWidth,
+  };
+}"""
+PRINT_JS = r"""() => [...document.querySelectorAll("pre")]
+  .filter((p) => p.getBoundingClientRect().width > 0 && p.scrollWidth > p.clientWidth + 1)
+  .map((p) => `${p.scrollWidth - p.clientWidth} px: ${p.textContent.trim().slice(0, 50)}`)"""
+
+
 @pytest.fixture(scope="module")
 def visited(browser, site):
-    """{page path: (PAGE_STATE_JS's state, problems)} for every page of the site, each opened once, a few
-    at a time (as tabs: their waits for a quiet network overlap)."""
+    """{page path: (PAGE_STATE_JS's state, problems, rooms)} for every page of the site, each opened once
+    (a few at a time, as tabs: their waits for a quiet network overlap), as a reader with the OS in dark
+    mode on a phone opens it; then the same page printed (rooms["print"]: code lines cut at the margin)."""
     context, base, _ = browser
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "_static" not in p.parts)
     found = {}
     for batch in range(0, len(pages), TABS):
-        opened = [(name, *start_page(context, urljoin(base, name))) for name in pages[batch : batch + TABS]]
+        opened = []
+        for name in pages[batch : batch + TABS]:
+            page = context.new_page()
+            page.set_viewport_size(PHONE)
+            page.emulate_media(color_scheme="dark")
+            opened.append((name, *start_page(context, urljoin(base, name), page)))
         for name, page, problems in opened:
             settle(page)
-            found[name] = (page.evaluate(PAGE_STATE_JS), problems)
+            rooms = page.evaluate(ROOMS_JS)
+            page.set_viewport_size(PRINT_WIDTH)
+            page.emulate_media(media="print")
+            rooms["print"] = page.evaluate(PRINT_JS)
+            found[name] = (page.evaluate(PAGE_STATE_JS), problems, rooms)
             page.close()
     return found
 
@@ -302,7 +362,7 @@ def test_every_page_loads_offline_with_math_and_images(browser, visited):
     pages = sorted(visited)
     report, plots, maths = [], 0, 0
     for name in pages:
-        state, problems = visited[name]
+        state, problems, _ = visited[name]
         problems = list(problems)
         raw = [token for token in RAW_MATH if token in state["prose"]]
         broken_images = [i["src"] for i in state["images"] if not i["ok"]]
@@ -316,6 +376,47 @@ def test_every_page_loads_offline_with_math_and_images(browser, visited):
     assert not report, "\n".join(report)
     assert plots >= 5 and maths >= 20, f"only {plots} plots and {maths} formulas found: is the book complete?"
     assert all(any(p.startswith(f"{lang}/") for p in pages) for lang in LANGUAGES), "every edition was read"
+
+
+def test_dark_mode_follows_the_os_and_every_text_is_readable(visited):
+    """A reader whose OS is dark and who never touched the theme switch: every page is dark, every text
+    (the snapshot and its note included) at least 4.5:1, and the snapshot is dark too, not a white panel."""
+    report = []
+    for name, (_, _, rooms) in sorted(visited.items()):
+        if rooms["theme"] != "dark":
+            report.append(f"{name}: the page ignored the OS's dark setting (data-theme={rooms['theme']})")
+        report += [f"{name}: {low}" for low in rooms["low"][:5]]
+        report += [
+            f"{name}: the snapshot is light ({lum:.2f})" for lum in rooms["snapshot_luminance"] if lum > 0.2
+        ]
+    assert not report, "\n".join(report)
+    assert any(rooms["snapshot_luminance"] for _, _, rooms in visited.values()), "no snapshot was measured"
+
+
+def test_no_page_scrolls_sideways_on_a_phone(visited):
+    """At 390 px (a phone held upright) no page is wider than the screen: wide code and tables scroll
+    inside their own box."""
+    wide = {name: rooms["sideways"] for name, (_, _, rooms) in visited.items() if rooms["sideways"] > 0}
+    assert not wide, f"pages wider than 390 px, by this many px: {wide}"
+
+
+def test_printing_wraps_code_instead_of_cutting_it(visited):
+    """Printed (or saved as PDF) on A4, no code block is cut at the margin."""
+    cut = {name: rooms["print"][:3] for name, (_, _, rooms) in visited.items() if rooms["print"]}
+    assert not cut, f"code cut at the printed margin: {cut}"
+
+
+def test_notebook_pages_have_launch_buttons_at_the_release(site):
+    """Every notebook page offers Binder and Colab at the release tag, the same links as the READMEs."""
+    from tools import launch
+
+    for lang in LANGUAGES:
+        folder = "notebooks" if lang == "en" else "notebooks/zh"
+        for path in EDITIONS[lang]["notebooks"]:
+            html = (site / lang / f"{path.stem}.html").read_text(encoding="utf-8")
+            target = f"{folder}/{path.name}"
+            for url in (launch.colab_url(target), launch.binder_url(target)):
+                assert f'href="{url}"' in html.replace("&amp;", "&"), f"{lang}/{path.stem}: no link {url}"
 
 
 def test_the_language_switch_is_visible_and_goes_to_the_other_edition(browser):

@@ -1,0 +1,176 @@
+"""Static copies of the notebooks for rooms without Jupyter or internet: a page, a slide deck and a PDF each.
+
+    python -m tools.export [--out build/export] [NAME ...]      (what `make export` runs)
+
+Output, per edition (<out>/en/, <out>/zh/) and notebook: <name>.html (one page, outputs included),
+<name>.slides.html (reveal.js: each heading starts a slide, each further cell is a slide below it; S opens
+the speaker view) and <name>.pdf (the page printed on A4 by Chromium, code wrapped at the margin).
+<out>/assets/ holds MathJax 3, reveal.js, jQuery and RequireJS (npm, docs/book/package.json) and the
+styles: nothing is fetched when a file is opened, so the folder works from a USB stick.
+
+The notebooks are run as the book runs them (the test suite's cached runs); explorers show their static
+snapshot. NAME (e.g. 01_softmax_by_hand) limits the export to those notebooks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter, SlidesExporter
+
+from tools import book
+from tools.browser import CHROMIUM, chromium
+from tools.notebook_run import course_notebooks, run_notebooks
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = Path(__file__).resolve().parent / "export_templates"
+NODE_MODULES = book.HERE / "node_modules"
+# (npm package, what the pages load from it) -> assets/<package>/
+SLIDE_LIBRARIES = {
+    "reveal.js": ["dist", "plugin/notes"],
+    "jquery": ["dist/jquery.min.js"],
+    "requirejs": ["require.js"],
+}
+STYLES = {
+    "export.css": """/* tools/export.py: pages, slides and print. */
+.jp-Notebook pre, .reveal pre { overflow-x: auto; }
+@media print {
+  pre, .highlight pre, .jp-OutputArea-output pre {
+    white-space: pre-wrap !important; overflow-wrap: anywhere; overflow: visible !important;
+  }
+  .jp-Cell, .xentlib-snapshot { break-inside: avoid-page; }
+}
+.xentlib-snapshot-note { margin: 0.5rem 0 0; padding: 0.3rem 0.5rem; border-left: 4px solid #1f6feb;
+  background: #f3f6fa; color: #1a1a1a; }
+""",
+    "slides.css": """/* tools/export.py: a slide taller than the screen scrolls instead of being cut off. */
+.reveal .slides section { height: 100%; overflow-y: auto; text-align: left; }
+.reveal pre { width: 100%; font-size: 0.8em; white-space: pre-wrap; overflow-wrap: anywhere; }
+.reveal .jp-OutputArea-output pre { white-space: pre-wrap; }
+""",
+}
+NOTE = {  # the snapshot's note in a file: no `make lab` here, say where it runs live
+    "en": "<strong>A snapshot, not the live explorer.</strong> Open the notebook in JupyterLab, Colab or "
+    "Binder to move its sliders.",
+    "zh": "<strong>这是快照，不是可交互的探索器。</strong>在 JupyterLab、Colab 或 Binder 中打开笔记本，就能拖动滑块。",
+}
+
+
+def stage_assets(out: Path) -> Path:
+    """MathJax (as the book stages it), the slide libraries and the styles, into <out>/assets."""
+    book.stage_mathjax()  # npm ci first if node_modules is missing or stale
+    assets = out / "assets"
+    shutil.copytree(book.STATIC / "mathjax", assets / "mathjax", dirs_exist_ok=True)
+    for package, parts in SLIDE_LIBRARIES.items():
+        if not (NODE_MODULES / package).exists():
+            sys.exit(f"docs/book/node_modules/{package} is missing: run npm ci --prefix docs/book")
+        for part in parts:
+            source, dest = NODE_MODULES / package / part, assets / package / part
+            if source.is_dir():
+                shutil.copytree(source, dest, dirs_exist_ok=True)
+            else:
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, dest)
+        for licence in ("LICENSE", "LICENSE.txt"):  # requirejs carries its licence in require.js itself
+            if (NODE_MODULES / package / licence).exists():
+                shutil.copy2(NODE_MODULES / package / licence, assets / package / licence)
+    for name, text in STYLES.items():
+        (assets / name).write_text(text, encoding="utf-8")
+    return assets
+
+
+def as_deck(nb) -> None:
+    """Slide metadata: a markdown cell that starts with a heading opens a slide, every other cell is a
+    slide below it (reveal.js's vertical slides), so a long notebook becomes sections of short slides."""
+    for k, cell in enumerate(nb.cells):
+        heading = cell.cell_type == "markdown" and cell.source.lstrip().startswith("#")
+        kind = "slide" if heading or k == 0 else "subslide"
+        cell.metadata["slideshow"] = {"slide_type": kind}
+
+
+def static_copy(nb, name: str, edition) -> nbformat.NotebookNode:
+    """The run notebook as the book shows it: snapshots with a note (for a file), no language echo."""
+    nb = copy.deepcopy(nb)
+    book.static_outputs(nb, name, edition)
+    book.quiet_language_cell(nb)
+    note = NOTE[edition.name]
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            html = out.get("data", {}).get("text/html")
+            if html and "xentlib-snapshot-note" in html:
+                start = html.index('<p class="xentlib-snapshot-note">') + len(
+                    '<p class="xentlib-snapshot-note">'
+                )
+                out["data"]["text/html"] = html[:start] + note + html[html.index("</p>", start) :]
+    return nb
+
+
+def exporters() -> tuple[HTMLExporter, SlidesExporter]:
+    options = {"extra_template_basedirs": [str(TEMPLATES)], "extra_template_paths": [str(TEMPLATES)]}
+    page = HTMLExporter(template_name="xentlib_page", **options)
+    slides = SlidesExporter(
+        template_name="xentlib_slides",
+        reveal_url_prefix="../assets/reveal.js",
+        reveal_theme="white",
+        **options,
+    )
+    return page, slides
+
+
+def write_pdfs(pages: list[Path], profile: Path) -> None:
+    """Print each page on A4 in Chromium, after MathJax has typeset it (offline: file:// only)."""
+    with chromium(profile, str(CHROMIUM)) as context:
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        for html in pages:
+            page = context.new_page()
+            page.goto(html.as_uri(), wait_until="load")
+            page.evaluate("async () => { if (window.MathJax?.startup) await MathJax.startup.promise; }")
+            page.emulate_media(media="print")
+            page.pdf(path=str(html.with_suffix(".pdf")), format="A4", print_background=True,
+                     margin={"top": "14mm", "bottom": "14mm", "left": "12mm", "right": "12mm"})  # fmt: skip
+            page.close()
+
+
+def export(out: Path, names: list[str] | None = None) -> list[Path]:
+    stage_assets(out)
+    page_exporter, slide_exporter = exporters()
+    resources = {"xentlib_assets": "../assets"}
+    written = []
+    for edition in (e for e in book.EDITIONS if e.exists()):
+        paths = [p for p in course_notebooks(edition.folder) if not names or p.stem in names]
+        runs = run_notebooks([(nbformat.read(p, as_version=4), edition.folder) for p in paths])
+        folder = out / edition.name
+        folder.mkdir(parents=True, exist_ok=True)
+        for path, (nb, _) in zip(paths, runs, strict=True):
+            if problems := book.unexpected_errors(nb):
+                sys.exit(f"{edition.name}/{path.name} raised: {problems}")
+            static = static_copy(nb, path.stem, edition)
+            lang = {"language_code": "zh-CN" if edition.name == "zh" else "en"}
+            html, _ = page_exporter.from_notebook_node(static, resources={**resources, **lang})
+            (folder / f"{path.stem}.html").write_text(html, encoding="utf-8")
+            as_deck(static)
+            deck, _ = slide_exporter.from_notebook_node(static, resources={**resources, **lang})
+            (folder / f"{path.stem}.slides.html").write_text(deck, encoding="utf-8")
+            written.append(folder / f"{path.stem}.html")
+    write_pdfs(written, out / ".chromium-profile")
+    shutil.rmtree(out / ".chromium-profile", ignore_errors=True)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "export")
+    parser.add_argument("names", nargs="*", help="only these notebooks (e.g. 01_softmax_by_hand)")
+    args = parser.parse_args(argv)
+    written = export(args.out.resolve(), args.names)
+    print(f"{len(written)} notebooks -> {args.out}/{{en,zh}}/<name>.html, .slides.html, .pdf")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
