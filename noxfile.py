@@ -58,6 +58,7 @@ def versions(session: nox.Session) -> dict[str, str]:
 def compat(session: nox.Session, stack: str) -> None:
     """One stack: install it, add xentlib's wheel, run a notebook alone, the tests and every notebook."""
     session.install(*STACKS[stack], *TEST_TOOLS)
+    session.run("python", "-m", "pip", "uninstall", "--yes", "--quiet", "xentlib")  # a reused venv had it
     before = versions(session)
     wheels = sorted((ROOT / "build" / "dist").glob("xentlib-*.whl"))
     if not wheels:

@@ -57,7 +57,8 @@ STYLES = {
 NOTE = {  # the snapshot's note in a file: no `make lab` here, say where it runs live
     "en": "<strong>A snapshot, not the live explorer.</strong> Open the notebook in JupyterLab, Colab or "
     "Binder to move its sliders.",
-    "zh": "<strong>这是快照，不是可交互的探索器。</strong>在 JupyterLab、Colab 或 Binder 中打开笔记本，就能拖动滑块。",
+    "zh": "<strong>这是快照，不是可交互的探索器。</strong>"
+    "在 JupyterLab、Colab 或 Binder 中打开笔记本，就能拖动滑块。",
 }
 
 

@@ -305,7 +305,10 @@ ROOMS_JS = r"""() => {
     const f = (c) => { c /= 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
   };
-  const ratio = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const ratio = (a, b) => {
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
   const low = [], seen = new Set();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
@@ -313,10 +316,12 @@ ROOMS_JS = r"""() => {
     if (!walker.currentNode.textContent.trim() || seen.has(el)) continue;
     seen.add(el);
     const style = getComputedStyle(el), box = el.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0 || style.visibility === "hidden" || Number(style.opacity) === 0) continue;
-    if (el.closest("mjx-assistive-mml, .visually-hidden, .xent-visually-hidden, script, style, noscript")) continue;
+    const hidden = style.visibility === "hidden" || Number(style.opacity) === 0;
+    if (box.width === 0 || box.height === 0 || hidden) continue;
+    if (el.closest("mjx-assistive-mml, .visually-hidden, .xent-visually-hidden, script, style")) continue;
     const bg = background(el), fg = over(rgba(style.color), bg), r = ratio(fg, bg);
-    if (r < 4.5) low.push(`${r.toFixed(2)}:1 "${walker.currentNode.textContent.trim().slice(0, 40)}" (${el.tagName.toLowerCase()}.${el.className})`);
+    const text = walker.currentNode.textContent.trim().slice(0, 40);
+    if (r < 4.5) low.push(`${r.toFixed(2)}:1 "${text}" (${el.tagName.toLowerCase()}.${el.className})`);
   }
   const frames = [...document.querySelectorAll(".xentlib-snapshot [style*='background']")].slice(0, 1);
   return {

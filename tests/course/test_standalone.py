@@ -71,7 +71,12 @@ def test_a_notebook_copied_alone_installs_xentlib_and_runs_to_the_end(tmp_path, 
         nb = run_alone(name, tmp_path / str(k))
         setup = next(c for c in nb.cells if "setup" in c.metadata.get("tags", []))
         report[name] = {"setup_s": round(seconds(setup), 1), "all_s": round(sum(map(seconds, _code(nb))), 1)}
-        bundles = [o.get("data", {}) for c in _code(nb) for o in c.outputs if o.output_type == "display_data"]
+        bundles = [
+            o.get("data", {})
+            for c in _code(nb)
+            for o in c.outputs
+            if o.output_type in ("display_data", "execute_result")
+        ]
         explorers = [b for b in bundles if WIDGET_MIME in b]
         assert explorers and all("xent-" in b.get("text/html", "") for b in explorers), f"{name}: no explorer"
         if "06" in name:
