@@ -10,6 +10,7 @@ last (the compatibility matrix installs it: noxfile.py).
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 import tarfile
@@ -35,6 +36,16 @@ def clean_checkout(into: Path) -> str:
                           text=True).stdout.strip()  # fmt: skip
 
 
+def release_notes(version_: str | None = None) -> str:
+    """The changelog's section of this version (the GitHub release's text, .github/workflows/release.yml)."""
+    version_ = version_ or version()
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    match = re.search(rf"^## \[{re.escape(version_)}\][^\n]*\n(.*?)(?=^## \[|\Z)", text, re.M | re.S)
+    if match is None:
+        sys.exit(f"CHANGELOG.md has no section for {version_}: write it before the release")
+    return match.group(1).strip() + "\n"
+
+
 def build(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     stem = f"xentlib-{version()}"
@@ -49,6 +60,7 @@ def build(out: Path) -> list[Path]:
         subprocess.run(build_it, check=True, stdout=subprocess.DEVNULL)
     files = sorted(out.glob(f"{stem}*"))
     subprocess.run([sys.executable, "-m", "twine", "check", "--strict", *map(str, files)], check=True)
+    (out / "RELEASE_NOTES.md").write_text(release_notes(), encoding="utf-8")
     print(f"built from commit {commit}:", *(f.name for f in files), file=sys.stderr)
     return files
 

@@ -56,13 +56,15 @@ def _p_log_q(p: np.ndarray, q: np.ndarray) -> np.ndarray:
 def entropy(p, axis: int = -1, units: str = "nats") -> np.ndarray:
     """H(p) = -sum_c p_c log p_c: the average surprise of outcomes drawn from p (0 log 0 = 0)."""
     arr = _distribution(p, "p", axis)
-    return -_p_log_q(arr, arr).sum(axis=axis) * arr.dtype.type(_scale(units)) + 0.0  # + 0.0: no "-0."
+    zero = arr.dtype.type(0)  # adding 0 turns -0.0 into 0.0; a numpy zero keeps float32 on numpy 1.26 too
+    return -_p_log_q(arr, arr).sum(axis=axis) * arr.dtype.type(_scale(units)) + zero
 
 
 def distribution_cross_entropy(p, q, axis: int = -1, units: str = "nats") -> np.ndarray:
     """H(p, q) = -sum_c p_c log q_c: the average surprise when outcomes come from p but we expect q."""
     p_arr, q_arr = _pair(p, q, axis)
-    return -_p_log_q(p_arr, q_arr).sum(axis=axis) * p_arr.dtype.type(_scale(units)) + 0.0
+    zero = p_arr.dtype.type(0)
+    return -_p_log_q(p_arr, q_arr).sum(axis=axis) * p_arr.dtype.type(_scale(units)) + zero
 
 
 def kl_divergence(p, q, axis: int = -1, units: str = "nats") -> np.ndarray:

@@ -25,6 +25,9 @@ def test_the_wheel_holds_the_whole_package_and_works_on_its_own(tmp_path):
     }
     with zipfile.ZipFile(wheel) as archive:
         in_wheel = {name for name in archive.namelist() if Path(name).suffix in SHIPPED}
+        metadata = next(
+            archive.read(n).decode() for n in archive.namelist() if n.endswith(".dist-info/METADATA")
+        )
         archive.extractall(tmp_path / "site")
     assert in_checkout - in_wheel == set(), "pyproject.toml leaves these out of the package"
     script = (
@@ -40,3 +43,7 @@ def test_the_wheel_holds_the_whole_package_and_works_on_its_own(tmp_path):
         text=True,
     ).stdout
     assert out.startswith(str(tmp_path / "site")) and "中文字体" in out
+    # pip must never replace the learner's torch or an older numpy the course supports
+    needs = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
+    assert [n for n in needs if "extra ==" not in n] == ["Requires-Dist: numpy<3,>=1.26"], needs
+    assert all("extra ==" in n for n in needs if "torch" in n), needs
