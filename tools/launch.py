@@ -100,7 +100,8 @@ SETUP_TEXT = {
         "head": (
             "# 准备工作。在课程仓库里，或在装好课程的 JupyterHub 上，这个单元格什么也不做。\n"
             "# 在别处打开（Colab、Kaggle、VS Code、下载的文件）时，它用 pip 安装课程的库 xentlib {version}\n"
-            "#（只装一次：几秒钟；如果还缺 matplotlib 或 ipywidgets，会久一些），已有的 torch 和 numpy 保持不变。\n"
+            "#（只装一次：几秒钟；如果还缺 matplotlib 或 ipywidgets，会久一些），\n"
+            "# 已有的 torch 和 numpy 保持不变。\n"
         ),
         "torch": "本笔记本需要 PyTorch，这里还没有安装。装 CPU 版就够了：",
         "source": "也可以指向自己的 wheel（离线的课堂）",
