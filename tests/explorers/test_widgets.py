@@ -289,6 +289,25 @@ def test_an_exception_in_a_callback_is_shown_and_the_explorer_keeps_working(monk
     assert_loss_explorer_consistent(e, z, xl.SEED_LABELS)
 
 
+def test_a_refused_entry_puts_the_control_back_to_the_value_the_kernel_kept():
+    """A learner types 2.5 into the label smoothing box (or -1 into the temperature's): the error says why,
+    and the box and slider show the kept value again, not the refused one (what the page draws)."""
+    e = LossExplorer()
+    (error,) = find(e, "xent-error", View)
+    (smooth,) = find(e, "xent-smoothing", Slider)
+    smooth.value = 0.1
+    smooth.value = 2.5
+    assert "label_smoothing" in error.value and "2.5" in error.value
+    assert smooth.value == 0.1 and e.state.label_smoothing == 0.1
+    smooth.value = 0.2  # the next good entry clears the message
+    assert error.value == "" and e.state.label_smoothing == 0.2
+    s = SoftmaxExplorer()
+    (temperature,) = find(s, "xent-temperature", Slider)
+    (error,) = find(s, "xent-error", View)
+    temperature.value = -1.0
+    assert "temperature" in error.value and temperature.value == 1.0 and s.temperature == 1.0
+
+
 def test_updates_replace_content_in_place():
     e = LossExplorer()
     views = find(e, "xent-sample-view", View)

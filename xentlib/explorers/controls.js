@@ -73,13 +73,17 @@ function slider({ model, el }) {
       range.step = model.get("step");
       range.value = v;
       number.setAttribute("aria-label", `${model.get("label")}${model.get("exact_suffix")}`);
-      if (document.activeElement !== number) number.value = valueText(v);
+      // Not while the learner types in the box, unless the kernel put back another value than the one
+      // sent (a refused entry, such as label smoothing 2.5): the box then shows what the kernel kept.
+      if (document.activeElement !== number || v !== sent) number.value = valueText(v);
       number.removeAttribute("aria-invalid");
     }
     range.setAttribute("aria-valuetext", valueText(v));
     shown.textContent = valueText(v);
   };
+  let sent = null; // the last value this page sent
   const send = (v) => {
+    sent = v;
     model.set("value", v);
     model.save_changes();
     draw();

@@ -57,10 +57,13 @@ def _shows_errors(method):
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
+        if self._quiet:  # the kernel is setting controls itself (_quietly): nothing to recompute
+            return
         try:
             method(self, *args, **kwargs)
         except Exception as exc:  # a callback has nobody above it to catch
             self._error.value = error_html(exc)
+            self._restore_controls()  # a refused entry must not stay on screen: show what the kernel kept
         else:
             if self._error.value:
                 self._error.value = ""
@@ -116,6 +119,7 @@ class _Explorer(widgets.VBox):
         super().__setattr__(name, value)
 
     def __init__(self, children, css):
+        self._quiet = False
         self._error = View("xent-error")
         super().__init__(children=[*children, self._error])
         self.add_class("xent-explorer")
@@ -135,6 +139,26 @@ class _Explorer(widgets.VBox):
     @property
     def probabilities(self) -> np.ndarray:
         return self._state.probabilities.copy()
+
+    @contextmanager
+    def _quietly(self):
+        """Change controls from the kernel without their observers recomputing after each change."""
+        self._quiet = True
+        try:
+            yield
+        finally:
+            self._quiet = False
+
+    def _restore_controls(self) -> None:
+        """Every control back to the value of the state the kernel kept."""
+        with self._quietly():
+            for control, value in self._kept_values():
+                if control.value != value:
+                    control.value = value
+
+    def _kept_values(self):
+        """(control, value in self._state) for every control."""
+        raise NotImplementedError
 
     @property
     def logits(self) -> np.ndarray:
@@ -157,7 +181,6 @@ class LossExplorer(_Explorer):
         first = loss_state(np.round(first.logits, DECIMALS), first.labels)
         self._given_names = class_names
         self._class_names = _names(class_names, z.shape[1])
-        self._quiet = False
         self._smoothing = _option_slider("xent-smoothing", msg("label_smoothing"), 0.0, 0.0, 1.0)
         self._reduction = Choice(
             "xent-reduction", value="mean", options=list(REDUCTIONS), description=msg("reduction")
@@ -271,27 +294,23 @@ class LossExplorer(_Explorer):
             if self._matrix_error:  # the refused text is gone from the box: so is the message about it
                 self._show_status(msg("paste_help"))
 
-    @contextmanager
-    def _quietly(self):
-        """Change controls from the kernel without their observers recomputing after each change."""
-        self._quiet = True
-        try:
-            yield
-        finally:
-            self._quiet = False
+    def _kept_values(self):
+        s = self._state
+        yield self._smoothing, s.label_smoothing
+        yield self._reduction, s.reduction
+        for menu, label in zip(self._menus, s.labels, strict=False):
+            yield menu, int(label)
+        for row, values in zip(self._sliders, s.logits, strict=False):
+            yield from zip(row, map(float, values), strict=False)
 
     @_shows_errors
     def _refresh(self, change=None, sample=None) -> None:
-        if self._quiet:
-            return
         state = self._controls_state()
         self._render(state, range(len(self._views)) if sample is None else [sample])
         self._state = state
 
     @_shows_errors
     def _on_matrix(self, change) -> None:
-        if self._quiet:
-            return
         try:
             z = np.round(parse_matrix(change["new"], rows=len(self._menus)), DECIMALS)
         except ValueError as exc:
@@ -397,6 +416,12 @@ class SoftmaxExplorer(_Explorer):
     def _controls_state(self) -> SoftmaxState:
         z = [snap(s.value, DECIMALS) for s in self._sliders]
         return softmax_state(z, snap(self._temperature.value, DECIMALS), self._scale.value)
+
+    def _kept_values(self):
+        s = self._state
+        yield from zip(self._sliders, map(float, s.logits), strict=True)
+        yield self._temperature, s.temperature
+        yield self._scale, s.scale
 
     @_shows_errors
     def _refresh(self, change=None) -> None:
