@@ -470,6 +470,42 @@ def test_projector_keeps_the_loss_in_view(lab_and_browser):
         page.close()
 
 
+CLIPPED_JS = """(root) => {
+  const area = root.closest('.jp-OutputArea-output').getBoundingClientRect();
+  const cells = '.xent-bars [role=listitem], .xent-probabilities td, .xent-probabilities th';
+  const parts = [...root.querySelectorAll(cells)];
+  return parts.filter((e) => e.getClientRects().length > 0).map((e) => [e, e.getBoundingClientRect()])
+    .filter(([, r]) => r.left < area.left - 0.5 || r.right > area.right + 0.5)
+    .map(([e, r]) => `${e.textContent.trim().slice(0, 20)}: ${Math.round(r.left)}..${Math.round(r.right)}`
+                     + ` outside ${Math.round(area.left)}..${Math.round(area.right)}`);
+}"""
+
+
+def test_nothing_is_clipped_at_150_percent_zoom_beside_the_file_browser(lab_and_browser):
+    """A 1366x768 laptop at 150% zoom (911x512 CSS pixels) with the file browser open, as JupyterLab starts:
+    after Run All, every probability bar of every sample and every cell of the softmax table lies inside
+    the output area (nothing cut at its right edge)."""
+    lab, context = lab_and_browser
+    page = start_opening(context, lab, PLAYGROUND)
+    page.set_viewport_size({"width": 911, "height": 512})
+    try:
+        open_and_run(lab, context, PLAYGROUND, page=page)
+        assert page.locator(".jp-FileBrowser").first.is_visible(), "the file browser should be open"
+        loss_root = page.locator(f"{PANEL} .xent-loss-explorer").first
+        softmax_root = page.locator(f"{PANEL} .xent-softmax-explorer").first
+        clipped = softmax_root.evaluate(CLIPPED_JS)
+        tabs = loss_root.locator(".lm-TabBar-tab")
+        for k in range(tabs.count()):
+            tabs.nth(k).click()  # each sample's bars, as a learner opens its tab
+            clipped += [f"sample {k}: {c}" for c in loss_root.evaluate(CLIPPED_JS)]
+        assert not clipped, "cut off at the output area's edge:\n" + "\n".join(clipped)
+        bars = loss_root.locator(".xent-bars [role=listitem]:visible").count()
+        assert bars == 5, f"the open sample shows {bars} bars"
+        page.screenshot(path=str(ARTIFACTS / "explorer-zoom-150.png"))
+    finally:
+        page.close()
+
+
 def test_arrow_keys_in_notebook_7(lab_and_browser, tmp_path):
     """Notebook 8 binds the arrow keys to command-mode shortcuts; the explorers' sliders still get them."""
     _, context = lab_and_browser
