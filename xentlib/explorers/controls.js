@@ -30,6 +30,70 @@ if (!window.__xentlibKeys) {
 }
 const text = (v, d) => String(roundTo(v, d));
 
+// One frame: when a control of a loss explorer moves, the page recomputes what the explorer shows
+// (compute.js, prepended to this file) and paints it in the same task as the key press; the kernel's
+// views (xentlib) replace it when they arrive and stay the truth. Controls announce a move with a
+// bubbling "xent-input" event; one listener on window serves every explorer on the page.
+const numberIn = (el, prefix) => Number([...el.classList].find((c) => c.startsWith(prefix))?.slice(prefix.length));
+
+function readLossExplorer(root) {
+  const logits = [];
+  for (const el of root.querySelectorAll(".xent-logit")) {
+    const i = numberIn(el, "xent-sample-"), c = numberIn(el, "xent-class-");
+    (logits[i] ||= [])[c] = Number(el.dataset.xentValue);
+  }
+  const labels = [...root.querySelectorAll(".xent-label select")].map((s) => s.selectedIndex);
+  const smoothing = Number(root.querySelector(".xent-smoothing")?.dataset.xentValue ?? NaN);
+  const reduction = root.querySelector(".xent-reduction input:checked")?.value;
+  const width = logits[0]?.length;
+  const valid = logits.length > 0 && labels.length === logits.length && reduction
+    && smoothing >= 0 && smoothing <= 1
+    && logits.every((row, i) => row && row.length === width && row.every(Number.isFinite)
+      && labels[i] >= 0 && labels[i] < width);
+  return valid ? { logits, labels, smoothing, reduction } : null; // else: the kernel answers alone
+}
+
+function paintLossExplorer(root) {
+  const state = readLossExplorer(root);
+  if (state === null) return;
+  const { probabilities, nll, perSample, loss } = lossState(state.logits, state.labels, state.smoothing,
+    state.reduction);
+  const value = root.querySelector(".xent-loss .xent-loss-value");
+  if (value) value.textContent = lossText(loss);
+  const terms = root.querySelector(".xent-loss .xent-loss-terms");
+  const four = perSample.map((v) => v.toFixed(4));
+  const written = { mean: `(${four.join(" + ")}) / ${four.length}`, sum: four.join(" + "), none: four.join(", ") };
+  if (terms) terms.textContent = written[state.reduction];
+  probabilities.forEach((row, i) => {
+    const sample = root.querySelector(`.xent-sample-view.xent-sample-${i}`);
+    if (!sample) return;
+    row.forEach((p, c) => {
+      const bar = sample.querySelector(`.xent-bar[data-class="${c}"]`);
+      if (!bar) return;
+      bar.style.height = `${(100 * p).toFixed(6)}%`;
+      bar.title = pyRepr(p);
+      const digits = bar.closest("[role=listitem]")?.children[1];
+      if (digits) digits.textContent = p.toFixed(4);
+    });
+    const own = sample.querySelector(".xent-nll");
+    if (own) own.textContent = pyRepr(nll[i]);
+    const smoothed = sample.querySelector(".xent-sample-loss");
+    if (smoothed) smoothed.textContent = pyRepr(perSample[i]);
+  });
+}
+
+if (!window.__xentlibPaint) {
+  window.__xentlibPaint = true;
+  const paint = (event) => {
+    const root = event.target.closest?.(".xent-loss-explorer");
+    if (root) paintLossExplorer(root);
+  };
+  window.addEventListener("xent-input", paint);
+  // a sample's true-class menu (an ipywidgets Dropdown): the loss and -log p follow at once
+  window.addEventListener("change", (event) => event.target.matches?.(".xent-label select") && paint(event));
+}
+const announce = (el) => el.dispatchEvent(new CustomEvent("xent-input", { bubbles: true }));
+
 function slider({ model, el }) {
   const choices = () => model.get("choices");
   const texts = () => model.get("choice_texts");
@@ -80,6 +144,7 @@ function slider({ model, el }) {
     }
     range.setAttribute("aria-valuetext", valueText(v));
     shown.textContent = valueText(v);
+    el.dataset.xentValue = String(v); // the exact value, for the page's own computation
   };
   let sent = null; // the last value this page sent
   const send = (v) => {
@@ -87,6 +152,7 @@ function slider({ model, el }) {
     model.set("value", v);
     model.save_changes();
     draw();
+    announce(el);
   };
   const clamp = (v) => Math.min(Math.max(v, Number(range.min)), Number(range.max));
   // One arrow press moves the exact value by `step` (0.093 -> 0.193), not to the next multiple of it.
@@ -139,6 +205,7 @@ function choice({ model, el }) {
       if (!input.checked) return;
       model.set("value", option);
       model.save_changes();
+      announce(el);
     });
     label.append(input, document.createTextNode(option));
     group.append(label);

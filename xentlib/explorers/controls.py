@@ -15,11 +15,12 @@ import traitlets as t
 
 HERE = Path(__file__).parent
 ESM = HERE / "controls.js"
+COMPUTE = HERE / "compute.js"  # the page's own loss computation (one frame per move), before the controls
 CSS = HERE / "explorer.css"
 
 
 class _Control(anywidget.AnyWidget):
-    _esm = ESM
+    _esm = COMPUTE.read_text(encoding="utf-8") + "\n" + ESM.read_text(encoding="utf-8")
     _css = CSS
     kind = t.Unicode().tag(sync=True)
     description = t.Unicode("").tag(sync=True)  # the visible name
