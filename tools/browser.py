@@ -244,9 +244,12 @@ def execute(page, code: str) -> str:
 # watched element's text changed.
 WATCH_JS = """(el) => {
   const before = el.textContent;
-  const w = window.__xentWatch = {start: null, changed: null, shown: null};
-  window.addEventListener('keydown', () => { if (w.start === null) w.start = performance.now(); },
-                          {capture: true, once: true});
+  const w = window.__xentWatch = {start: null, changed: null, shown: null, frame: null};
+  window.addEventListener('keydown', () => {
+    if (w.start !== null) return;
+    w.start = performance.now();
+    requestAnimationFrame(() => { w.frame = performance.now(); });  // the first frame after the key press
+  }, {capture: true, once: true});
   const observer = new MutationObserver(() => {
     if (w.changed !== null || el.textContent === before) return;
     w.changed = performance.now();
@@ -254,6 +257,22 @@ WATCH_JS = """(el) => {
     requestAnimationFrame(() => { w.shown = performance.now(); });
   });
   observer.observe(el, {childList: true, subtree: true, characterData: true});
+}"""
+
+
+def changed_in_first_frame(page) -> bool:
+    """After change_and_time: the readout's new text was there before the first frame after the key press
+    was painted (its change came before that frame's callbacks ran)."""
+    w = page.evaluate("() => window.__xentWatch")
+    return w["changed"] is not None and w["frame"] is not None and w["changed"] <= w["frame"]
+
+
+# Keep the notebook's kernel busy for `seconds` without waiting for it: its answers to the page come late,
+# as over a slow network (Colab, a remote hub). Resolves window.__xentBusy when the kernel is free again.
+BUSY_JS = """(seconds) => {
+  const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+  const future = kernel.requestExecute({code: `import time; time.sleep(${seconds})`, store_history: false});
+  window.__xentBusy = future.done.then(() => true);
 }"""
 
 

@@ -231,7 +231,7 @@ def test_playground(playground):
     page.keyboard.press("ControlOrMeta+a")
     page.keyboard.type("2.5")
     page.keyboard.press("Enter")
-    loss_root.locator(".xent-error").get_by_text("label_smoothing").wait_for(timeout=10_000)
+    loss_root.locator(".xent-error b").get_by_text("label_smoothing").wait_for(timeout=10_000)
     page.wait_for_function("(box) => box.value === '0'", arg=smoothing_box.element_handle(), timeout=10_000)
     assert loss_root.locator(".xent-smoothing .xent-range").input_value() == "0"
     kept = execute(page, "print(loss_explorer.state.label_smoothing)")
@@ -367,6 +367,27 @@ def check_explorer(page, root, where: str) -> dict:
         "bar": min(b["ratio"] for b in measured["bars"]),
         "texts": len(measured["texts"]),
     }
+
+
+def test_a_move_is_painted_in_the_first_frame_even_when_the_kernel_answers_late(playground):
+    """A learner presses the right arrow on a logit while the kernel cannot answer for 2 s (busy: a stand-in
+    for a distant kernel, Colab or a hub): the loss, -log p and the bars change before the first frame
+    after the key press is painted, computed in the page; when the kernel answers, the page shows exactly
+    xentlib's numbers for the same controls."""
+    page = playground
+    loss_root = page.locator(f"{PANEL} .xent-loss-explorer").first
+    first_frame = []
+    for k in range(10):
+        page.evaluate(support.BUSY_JS, 2 if k == 0 else 0.3)
+        page.wait_for_timeout(100)  # the kernel is now busy: widget messages wait in its queue
+        change_and_time(page, loss_root, press_slider(loss_root, k % 5))
+        first_frame.append(support.changed_in_first_frame(page))
+        page.wait_for_function("() => window.__xentBusy", timeout=10_000)
+    assert all(first_frame), f"moves painted after the first frame: {first_frame}"
+    page.wait_for_timeout(500)  # the kernel's views arrive after it is free
+    assert_consistent(loss_root)  # the page's numbers are xentlib's for the controls shown
+    kernel = execute(page, "print(repr(float(loss_explorer.loss)))")
+    assert kernel.strip() == read(loss_root)["loss"], "the page's loss differs from the kernel's"
 
 
 @pytest.mark.parametrize("theme", ["JupyterLab Light", "JupyterLab Dark"])

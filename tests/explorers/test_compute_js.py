@@ -100,7 +100,9 @@ def test_the_page_computes_what_xentlib_computes():
                 worst = max(worst, float((error[sizeable] / np.abs(ours)[sizeable]).max()))
         if s["eps"] == 0 and np.abs(s["logits"]).max() < 100:
             assert js["text"] == loss_text(kernel.loss) or _close_text(js["text"], loss_text(kernel.loss))
-    print(f"\n{STATES} random states: largest relative difference page vs xentlib {worst:.2e} (values >= 1e-6)")
+    print(
+        f"\n{STATES} random states: largest relative difference page vs xentlib {worst:.2e} (values >= 1e-6)"
+    )
 
 
 def _close_text(a: str, b: str) -> bool:
