@@ -22,7 +22,7 @@ import numpy as np
 from tools.report import write_section
 
 BUDGET_KERNEL_MS = 10.0
-BUDGET_BROWSER_MS = 100.0
+BUDGET_BROWSER_MS = 17.0  # the first frame after the key press, at 60 Hz (the page computes the move)
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 PLAYGROUND = "00_playground.ipynb"
 
@@ -74,20 +74,31 @@ def run_in_kernel(moves: int) -> list[float]:
         manager.shutdown_kernel(now=True)
 
 
-def browser_latencies(moves: int = 20) -> list[float]:
-    """Milliseconds from a key press on a LossExplorer slider to the new loss painted, in JupyterLab."""
+def browser_latencies(moves: int = 20, delay_ms: float = 0) -> tuple[list[float], list[bool]]:
+    """Milliseconds from a key press on a LossExplorer slider to the new loss painted, in JupyterLab; with
+    delay_ms, the page reaches the server through a proxy that holds every chunk that long each way. Also,
+    per move, whether the new loss was there in the first frame after the key press."""
     from tools import browser
 
     with tempfile.TemporaryDirectory() as home, browser.running_lab(NOTEBOOKS, Path(home)) as lab:
-        with browser.chromium(Path(home) / "profile", browser.chromium_or_none()) as context:
-            page = browser.open_notebook(context, lab, PLAYGROUND)
+        with (
+            browser.chromium(Path(home) / "profile", browser.chromium_or_none()) as context,
+            browser.latency_proxy(lab.port, delay_ms / 1000) as port,
+        ):
+            if delay_ms:
+                lab.url = f"http://127.0.0.1:{port}"  # the page talks to the server through the proxy
+            page = browser.open_notebook(context, lab, PLAYGROUND, timeout_ms=180_000)
             state = browser.run_all(page)
             if state["errors"]:
                 raise RuntimeError(f"{PLAYGROUND}: errors after Run All: {state['errors']}")
             root = page.locator(".jp-NotebookPanel:visible .xent-loss-explorer").first
             root.locator(".xent-logit .xent-range").first.wait_for(timeout=30_000)
             browser.change_and_time(page, root, browser.press_slider(root, 1))  # the first move warms up
-            return [browser.change_and_time(page, root, browser.press_slider(root, 1)) for _ in range(moves)]
+            times, first = [], []
+            for _ in range(moves):
+                times.append(browser.change_and_time(page, root, browser.press_slider(root, 1)))
+                first.append(browser.changed_in_first_frame(page))
+            return times, first
 
 
 def main(argv=None) -> int:
@@ -116,14 +127,17 @@ def main(argv=None) -> int:
     if browser.chromium_or_none() is None:
         say(f"browser latency: skipped. {browser.INSTALL_HINT}")
         return 0 if ok else 1
-    times = browser_latencies()
-    median, p95 = statistics.median(times), float(np.percentile(times, 95))
-    in_budget = p95 <= BUDGET_BROWSER_MS
-    say(
-        f"browser latency (slider key press -> new loss on screen, JupyterLab, {len(times)} moves): "
-        f"median {median:.1f} ms, p95 {p95:.1f} ms (budget p95 <= {BUDGET_BROWSER_MS:g} ms: "
-        f"{'ok' if in_budget else 'OVER'})"
-    )
+    in_budget = True
+    for delay in (0, 75):  # 75 ms each way: 150 ms more per round trip to the kernel
+        times, first = browser_latencies(delay_ms=delay)
+        median, p95 = statistics.median(times), float(np.percentile(times, 95))
+        in_budget = in_budget and p95 <= BUDGET_BROWSER_MS
+        where = "JupyterLab" if not delay else f"JupyterLab, {2 * delay} ms added per round trip"
+        say(
+            f"browser key-to-paint (slider key press -> new loss painted, {where}, {len(times)} moves): "
+            f"median {median:.1f} ms, p95 {p95:.1f} ms, in the first frame {sum(first)}/{len(first)} "
+            f"(budget p95 <= {BUDGET_BROWSER_MS:g} ms: {'ok' if p95 <= BUDGET_BROWSER_MS else 'OVER'})"
+        )
     if args.report:
         write_section(
             args.report,

@@ -175,6 +175,63 @@ class Lab:
 
 
 @contextmanager
+def latency_proxy(port: int, delay_s: float):
+    """A port on 127.0.0.1 that forwards to `port` and holds every chunk delay_s in each direction: a round
+    trip through it (the page's websocket to the kernel) takes 2 * delay_s longer, as from Colab or a hub."""
+    import queue
+    import threading
+
+    def pump(source: socket.socket, sink: socket.socket) -> None:
+        held: queue.Queue = queue.Queue()
+
+        def read() -> None:
+            while data := _recv(source):
+                held.put((time.monotonic() + delay_s, data))
+            held.put((time.monotonic() + delay_s, b""))
+
+        def write() -> None:
+            while True:
+                due, data = held.get()
+                time.sleep(max(0.0, due - time.monotonic()))
+                if not data:
+                    break
+                sink.sendall(data)
+            sink.shutdown(socket.SHUT_WR)
+
+        threading.Thread(target=read, daemon=True).start()
+        threading.Thread(target=write, daemon=True).start()
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    stopped = threading.Event()
+
+    def serve() -> None:
+        while not stopped.is_set():
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(("127.0.0.1", port))
+            for s in (client, upstream):
+                s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            pump(client, upstream)
+            pump(upstream, client)
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        yield listener.getsockname()[1]
+    finally:
+        stopped.set()
+        listener.close()
+
+
+def _recv(s: socket.socket) -> bytes:
+    try:
+        return s.recv(65536)
+    except OSError:
+        return b""
+
+
+@contextmanager
 def running_lab(notebooks: Path, home: Path, app: str = "lab"):
     """A Lab serving a copy of `notebooks` (autosave must not write outputs into the repository)."""
     root = home / "notebooks"

@@ -18,19 +18,20 @@ import numpy as np
 import pytest
 
 from xentlib.explorers.html import loss_text
-from xentlib.explorers.state import loss_state
+from xentlib.explorers.state import loss_state, softmax_state
 
 COMPUTE = os.path.join(os.path.dirname(__file__), "..", "..", "xentlib", "explorers", "compute.js")
 STATES = 3000
 RUNNER = """
-import { lossState, lossText, pyRepr } from %s;
+import { lossState, lossText, pyG6, pyRepr, softmaxState } from %s;
 import { readFileSync } from "node:fs";
-const { states, floats } = JSON.parse(readFileSync(0, "utf8"));
+const { states, floats, softmax } = JSON.parse(readFileSync(0, "utf8"));
 const out = states.map((s) => {
   const r = lossState(s.logits, s.labels, s.eps, s.reduction);
   return { ...r, text: lossText(r.loss) };
 });
-process.stdout.write(JSON.stringify({ states: out, reprs: floats.map(pyRepr) }));
+const soft = softmax.map((s) => softmaxState(s.logits, s.temperature, s.scale));
+process.stdout.write(JSON.stringify({ states: out, reprs: floats.map(pyRepr), g6: floats.map(pyG6), soft }));
 """
 
 
@@ -62,6 +63,18 @@ def random_states(rng) -> list[dict]:
     return states
 
 
+def random_softmax_states(rng) -> list[dict]:
+    """A softmax explorer's controls: logits, temperature and the scale (x1 ... x10000: overflows)."""
+    return [
+        {
+            "logits": np.round(rng.normal(size=int(rng.integers(2, 9))) * 3, 6).tolist(),
+            "temperature": float(np.round(rng.uniform(0.05, 10), 6)),
+            "scale": [1, 10, 100, 1000, 10000][k % 5],
+        }
+        for k in range(1000)
+    ]
+
+
 def random_floats(rng) -> list[float]:
     magnitudes = 10.0 ** rng.uniform(-12, 22, size=2000)
     values = magnitudes * rng.choice([-1, 1], size=2000)
@@ -70,17 +83,25 @@ def random_floats(rng) -> list[float]:
 
 def test_the_page_computes_what_xentlib_computes():
     rng = np.random.default_rng(0)
-    states, floats = random_states(rng), random_floats(rng)
+    states, floats, soft = random_states(rng), random_floats(rng), random_softmax_states(rng)
     runner = RUNNER % json.dumps("file://" + os.path.abspath(COMPUTE))
     result = subprocess.run(
         [node(), "--input-type=module", "-e", runner],
-        input=json.dumps({"states": states, "floats": floats}),
+        input=json.dumps({"states": states, "floats": floats, "softmax": soft}),
         capture_output=True,
         text=True,
         check=True,
     )
     page = json.loads(result.stdout)
     assert page["reprs"] == [repr(x) for x in floats], "pyRepr differs from Python's repr"
+    assert page["g6"] == [f"{x:.6g}" for x in floats], "pyG6 differs from Python's .6g"
+    for s, js in zip(soft, page["soft"], strict=True):
+        kernel = softmax_state(s["logits"], s["temperature"], s["scale"])
+        np.testing.assert_allclose(js["scaled"], kernel.scaled, rtol=1e-15)
+        rtol = 1e-12 + 8 * np.finfo(np.float64).eps * max(1.0, float(np.abs(kernel.scaled).max()))
+        np.testing.assert_allclose(js["probabilities"], kernel.probabilities, rtol=rtol, atol=1e-300)
+        naive = np.array([np.nan if v is None else v for v in js["naive"]], dtype=np.float64)
+        np.testing.assert_allclose(naive, kernel.naive, rtol=rtol, atol=1e-300, equal_nan=True)
     worst = 0.0
     for s, js in zip(states, page["states"], strict=True):
         kernel = loss_state(s["logits"], s["labels"], s["eps"], s["reduction"])

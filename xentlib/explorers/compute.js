@@ -51,3 +51,29 @@ export function pyRepr(x) {
 export function lossText(loss) {
   return Array.isArray(loss) ? `[${loss.map(pyRepr).join(", ")}]` : pyRepr(loss);
 }
+
+// The softmax explorer: p = softmax(z') with z' = z * (scale / T), beside softmax_naive(z') = exp(z') /
+// sum exp(z'), which gives nan once an exp overflows, as in xentlib.explorers.state.softmax_state.
+export function softmaxState(logits, temperature, scale) {
+  const factor = scale / temperature;
+  const scaled = logits.map((v) => v * factor);
+  const { m, total } = rowStats(scaled);
+  const probabilities = scaled.map((v) => Math.exp(v - m) / total);
+  const exps = scaled.map(Math.exp);
+  const sum = exps.reduce((a, b) => a + b, 0);
+  return { scaled, probabilities, naive: exps.map((v) => v / sum) };
+}
+
+// Python's format(x, ".6g"): 6 significant digits, trailing zeros dropped, 1e-05 and 1e+06 notation.
+export function pyG6(x) {
+  if (Number.isNaN(x)) return "nan";
+  if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
+  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
+  const [mantissa, power] = x.toExponential(5).split("e");
+  const exp = Number(power);
+  const trim = (s) => (s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s);
+  if (exp < -4 || exp >= 6) {
+    return `${trim(mantissa)}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  return trim(x.toFixed(5 - exp));
+}

@@ -34,7 +34,8 @@ const text = (v, d) => String(roundTo(v, d));
 // (compute.js, prepended to this file) and paints it in the same task as the key press; the kernel's
 // views (xentlib) replace it when they arrive and stay the truth. Controls announce a move with a
 // bubbling "xent-input" event; one listener on window serves every explorer on the page.
-const numberIn = (el, prefix) => Number([...el.classList].find((c) => c.startsWith(prefix))?.slice(prefix.length));
+const numberIn = (el, prefix) =>
+  Number([...el.classList].find((c) => c.startsWith(prefix))?.slice(prefix.length));
 
 function readLossExplorer(root) {
   const logits = [];
@@ -62,19 +63,14 @@ function paintLossExplorer(root) {
   if (value) value.textContent = lossText(loss);
   const terms = root.querySelector(".xent-loss .xent-loss-terms");
   const four = perSample.map((v) => v.toFixed(4));
-  const written = { mean: `(${four.join(" + ")}) / ${four.length}`, sum: four.join(" + "), none: four.join(", ") };
+  const written = {
+    mean: `(${four.join(" + ")}) / ${four.length}`, sum: four.join(" + "), none: four.join(", "),
+  };
   if (terms) terms.textContent = written[state.reduction];
   probabilities.forEach((row, i) => {
     const sample = root.querySelector(`.xent-sample-view.xent-sample-${i}`);
     if (!sample) return;
-    row.forEach((p, c) => {
-      const bar = sample.querySelector(`.xent-bar[data-class="${c}"]`);
-      if (!bar) return;
-      bar.style.height = `${(100 * p).toFixed(6)}%`;
-      bar.title = pyRepr(p);
-      const digits = bar.closest("[role=listitem]")?.children[1];
-      if (digits) digits.textContent = p.toFixed(4);
-    });
+    paintBars(sample, row);
     const own = sample.querySelector(".xent-nll");
     if (own) own.textContent = pyRepr(nll[i]);
     const smoothed = sample.querySelector(".xent-sample-loss");
@@ -82,11 +78,44 @@ function paintLossExplorer(root) {
   });
 }
 
+function paintBars(view, probabilities) {
+  probabilities.forEach((p, c) => {
+    const bar = view?.querySelector(`.xent-bar[data-class="${c}"]`);
+    if (!bar) return;
+    bar.style.height = `${(100 * p).toFixed(6)}%`;
+    bar.title = pyRepr(p);
+    const digits = bar.closest("[role=listitem]")?.children[1];
+    if (digits) digits.textContent = p.toFixed(4);
+  });
+}
+
+function paintSoftmaxExplorer(root) {
+  const logits = [];
+  for (const el of root.querySelectorAll(".xent-logit")) {
+    logits[numberIn(el, "xent-class-")] = Number(el.dataset.xentValue);
+  }
+  const temperature = Number(root.querySelector(".xent-temperature")?.dataset.xentValue);
+  const scale = Number(root.querySelector(".xent-scale")?.dataset.xentValue);
+  if (!(temperature > 0) || !Number.isFinite(scale) || !logits.every(Number.isFinite)) return;
+  const { scaled, probabilities, naive } = softmaxState(logits, temperature, scale);
+  paintBars(root.querySelector(".xent-bars-view"), probabilities);
+  root.querySelectorAll(".xent-probabilities tbody tr").forEach((row, c) => {
+    const cells = row.querySelectorAll("td");
+    if (cells.length < 4 || c >= logits.length) return;
+    cells[0].textContent = pyG6(logits[c]);
+    cells[1].textContent = pyG6(scaled[c]);
+    cells[2].textContent = pyRepr(probabilities[c]);
+    cells[3].textContent = pyRepr(naive[c]);
+  });
+}
+
 if (!window.__xentlibPaint) {
   window.__xentlibPaint = true;
   const paint = (event) => {
-    const root = event.target.closest?.(".xent-loss-explorer");
-    if (root) paintLossExplorer(root);
+    const loss = event.target.closest?.(".xent-loss-explorer");
+    if (loss) paintLossExplorer(loss);
+    const softmax = event.target.closest?.(".xent-softmax-explorer");
+    if (softmax) paintSoftmaxExplorer(softmax);
   };
   window.addEventListener("xent-input", paint);
   // a sample's true-class menu (an ipywidgets Dropdown): the loss and -log p follow at once

@@ -70,7 +70,7 @@ def bars_html(probabilities, names, true_class: int | None = None, caption: str 
     label = f' aria-label="{e(caption)}"' if caption else ""
     return (
         f'<div class="xent-bars" role="list"{label} style="display:flex;flex-wrap:wrap;gap:0.4em 0.15em;'
-        f'align-items:flex-start;'
+        f"align-items:flex-start;"
         f'color:{FG}">{"".join(columns)}</div>'
     )
 
