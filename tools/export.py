@@ -47,6 +47,10 @@ STYLES = {
 }
 .xentlib-snapshot-note { margin: 0.5rem 0 0; padding: 0.3rem 0.5rem; border-left: 4px solid #1f6feb;
   background: #f3f6fa; color: #1a1a1a; }
+.xent-page-controls { display: flex; flex-direction: column; gap: 0.2rem; margin-top: 0.5rem; }
+.xent-page-control { display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
+.xent-page-control > span { min-width: 11rem; }
+.xent-page-control input[type="range"] { width: 9rem; accent-color: #3b82d6; }
 """,
     "slides.css": """/* tools/export.py: a slide taller than the screen scrolls instead of being cut off. */
 .reveal .slides section { height: 100%; overflow-y: auto; text-align: left; }
@@ -54,11 +58,12 @@ STYLES = {
 .reveal .jp-OutputArea-output pre { white-space: pre-wrap; }
 """,
 }
-NOTE = {  # the snapshot's note in a file: no `make lab` here, say where it runs live
-    "en": "<strong>A snapshot, not the live explorer.</strong> Open the notebook in JupyterLab, Colab or "
-    "Binder to move its sliders.",
-    "zh": "<strong>这是快照，不是可交互的探索器。</strong>"
-    "在 JupyterLab、Colab 或 Binder 中打开笔记本，就能拖动滑块。",
+NOTE = {  # the snapshot's note in a file: no `make lab` here, say where the notebook itself runs
+    "en": "<strong>Computed in this page.</strong> Move the controls: your browser recomputes every number "
+    "with xentlib's formulas (where scripts are off, this is a still snapshot). The notebook itself runs in "
+    "JupyterLab, Colab or Binder.",
+    "zh": "<strong>在本页中计算。</strong>拖动控件，浏览器就用 xentlib 的公式重新算出每个数"
+    "（浏览器禁用脚本时，这里是一张静止的快照）。笔记本本身可以在 JupyterLab、Colab 或 Binder 中运行。",
 }
 
 
@@ -82,6 +87,7 @@ def stage_assets(out: Path) -> Path:
                 shutil.copy2(NODE_MODULES / package / licence, assets / package / licence)
     for name, text in STYLES.items():
         (assets / name).write_text(text, encoding="utf-8")
+    (assets / book.LIVE_JS).write_text(book.live_script(), encoding="utf-8")
     return assets
 
 

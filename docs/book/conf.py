@@ -43,7 +43,9 @@ html_theme = "sphinx_book_theme"
 html_title = "Softmax cross-entropy"
 html_static_path = ["_static", str(STAGED_STATIC)]
 html_css_files = ["book.css"]
-html_js_files = ["book.js"]  # typesets the formulas quoted in search results
+# book.js typesets the formulas quoted in search results; xentlib-live.js (tools/book.py) makes the explorers'
+# snapshots live, computing in the page
+html_js_files = ["book.js", ("xentlib-live.js", {"defer": "defer"})]
 templates_path = ["_templates"]
 html_last_updated_fmt = None
 html_show_sourcelink = False

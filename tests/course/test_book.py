@@ -43,8 +43,8 @@ EDITIONS = {
     "en": {
         "notebooks": course_notebooks(),
         "todo": ": not solved yet",
-        "note": "run it live",
-        "snapshot": "A snapshot, not the live explorer",
+        "note": "make lab",
+        "snapshot": "Computed in this page",
         "search": "label smoothing",
         "done": "Search finished",
     },
@@ -52,7 +52,7 @@ EDITIONS = {
         "notebooks": course_notebooks(NOTEBOOKS / "zh"),
         "todo": ": 尚未完成",
         "note": "make lab",
-        "snapshot": "这是快照，不是可交互的探索器",
+        "snapshot": "在本页中计算",
         "search": "标签平滑",
         "done": "搜索完成",
     },
@@ -355,6 +355,8 @@ def visited(browser, site):
             opened.append((name, *start_page(context, urljoin(base, name), page)))
         for name, page, problems in opened:
             settle(page)
+            # measure the colours the page settles on, not a theme's transition from light to dark
+            page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
             rooms = page.evaluate(ROOMS_JS)
             if name in SHOWN_IN_ROOMS:  # looked at by a person: dark mode on a phone
                 ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -389,6 +391,44 @@ def test_every_page_loads_offline_with_math_and_images(browser, visited):
     assert not report, "\n".join(report)
     assert plots >= 5 and maths >= 20, f"only {plots} plots and {maths} formulas found: is the book complete?"
     assert all(any(p.startswith(f"{lang}/") for p in pages) for lang in LANGUAGES), "every edition was read"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_explorers_move_in_the_page_without_a_kernel(browser, lang):
+    """A reader of the book, offline (outside requests blocked), presses the right arrow on the playground's
+    first logit, then on label smoothing, and picks another true class: each time the loss the page shows
+    is xentlib's for the state its controls show."""
+    import numpy as np
+
+    from xentlib.explorers.html import loss_text
+    from xentlib.explorers.state import loss_state
+
+    context, base, outside = browser
+    page, problems = open_page(context, urljoin(base, f"{lang}/00_playground.html"))
+    frame = page.locator(".xent-snapshot.xent-page-live").first
+    frame.wait_for(timeout=10_000)
+    data = json.loads(frame.get_attribute("data-xent-live"))
+    z, y, eps = np.array(data["logits"]), list(data["labels"]), data["smoothing"]
+
+    def shown_is_xentlib():
+        expected = loss_text(loss_state(z, y, eps, data["reduction"]).loss)
+        shown = frame.locator(".xent-loss-value").inner_text()
+        assert float(shown) == pytest.approx(float(expected), rel=1e-15), (shown, expected)
+
+    frame.get_by_label(data["logit_names"][0][0], exact=True).press(
+        "ArrowRight"
+    )  # Playwright focuses it first
+    z[0, 0] = round(z[0, 0] + 0.1, 6)
+    shown_is_xentlib()
+    frame.get_by_label(data["words"]["label_smoothing"], exact=True).press("ArrowRight")
+    eps = 0.1
+    shown_is_xentlib()
+    frame.get_by_label(data["menu_names"][1], exact=True).select_option(index=0)
+    y[1] = 0
+    shown_is_xentlib()
+    assert data["words"]["true_marker"] in frame.locator(".xent-sample[data-sample='1']").inner_text()
+    assert not problems and not outside, (problems, outside)
+    page.close()
 
 
 def test_dark_mode_follows_the_os_and_every_text_is_readable(visited):
@@ -488,8 +528,11 @@ def test_explorers_show_a_snapshot_and_a_run_it_live_note(visited, site, lang):
             seed = [t.split(edition["snapshot"])[0] for t in texts if SEED_LOSS in t]
             assert seed, f"the {lang} playground's snapshot does not show {SEED_LOSS}"
             if lang == "zh":
-                assert "损失" in seed[0] and "快照" in seed[0], f"not a Chinese snapshot: {seed[0][:300]}"
+                assert "损失" in seed[0] and "本页" in seed[0], f"not a Chinese explorer: {seed[0][:300]}"
                 prose = re.sub(r"[\w.]+\([^)]*\)", "", seed[0])  # code shown as code: cross_entropy(...)
+                prose = re.sub(
+                    r"^(mean|sum|none)$", "", prose, flags=re.M
+                )  # the reduction menu: torch's strings
                 words = re.findall(r"\b(?:loss|Loss|sample|class|label|mean)\b", prose)
                 assert not words, f"English words {words} in the Chinese snapshot: {seed[0][:300]}"
 

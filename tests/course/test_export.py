@@ -91,8 +91,16 @@ def test_pages_typeset_their_math_offline_and_print_without_cutting_code(exporte
         assert not raw_tex(state["prose"]) and state["maths"] >= 2, f"{lang}/{name}: raw TeX or no formula"
         assert "xentlib-snapshot" in page.content() or name != "06_pytorch_modules", "no explorer snapshot"
         if name == "06_pytorch_modules":
+            # the explorer moves in the file too: the page computes it (no kernel, no request)
+            frame = page.locator(".xent-snapshot.xent-page-live").first
+            before = frame.locator(".xent-loss-value").inner_text()
+            frame.locator(".xent-page-control input[type=range]").nth(1).press("ArrowRight")
+            assert frame.locator(".xent-loss-value").inner_text() != before, (
+                f"{lang}: the explorer did not move"
+            )
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / f"page-{lang}-{name}.png"))
+            frame.screenshot(path=str(ARTIFACTS / f"live-explorer-{lang}.png"))
         page.set_viewport_size({"width": 794, "height": 1123})  # A4, as the PDF is printed
         page.emulate_media(media="print")
         assert page.evaluate(CUT_JS) == [], f"{lang}/{name}: code cut at the printed margin"

@@ -10,6 +10,7 @@ backgrounds (#111, #212121).
 from __future__ import annotations
 
 import html
+import json
 import traceback
 
 import numpy as np
@@ -170,23 +171,55 @@ def status_html(text: str, error: bool = False) -> str:
     return f'<div style="color:{ERROR if error else FG2};font-size:0.9em">{e(text)}</div>'
 
 
-def _snapshot(kind: str, body: str) -> str:
-    """A self-contained frame (inline styles, no script, no request) saying that this is a snapshot."""
+def _snapshot(kind: str, body: str, live: dict | None = None) -> str:
+    """A self-contained frame (inline styles, no script, no request) saying that this is a snapshot; with
+    `live`, the state a page's script (static.js, in the book and exports) needs to bring it alive."""
     note = f"<b>{e(msg(kind))}</b> &mdash; {e(msg('snapshot'))}"
+    data = f' data-xent-live="{e(json.dumps(live, ensure_ascii=False))}"' if live else ""
     return (
-        f'<div class="xent-snapshot" role="group" aria-label="{e(msg(kind))}: {e(msg("snapshot"))}" '
+        f'<div class="xent-snapshot" role="group" aria-label="{e(msg(kind))}: {e(msg("snapshot"))}"{data} '
         f'style="color:{FG};background:{BG};border:1px solid {BORDER};border-radius:0.3em;'
         "padding:0.6em 0.8em;"
         f'font-size:var(--jp-content-font-size1, 1rem);line-height:1.4;max-width:60em">'
-        f'<div style="color:{FG2};font-size:0.9em;margin-bottom:0.4em">{note}</div>{body}</div>'
+        f'<div class="xent-snapshot-title" style="color:{FG2};font-size:0.9em;margin-bottom:0.4em">'
+        f"{note}</div>{body}</div>"
     )
 
 
-def loss_snapshot_html(state: LossState, names) -> str:
-    """A LossExplorer as static HTML: its loss readout, then each sample's bars."""
+def _live_state(state: LossState, names, bounds) -> dict:
+    """What static.js needs: the controls' values and range, their names and the readouts' words."""
+    n = len(state.labels)
+    words = {
+        "sample_head": msg("sample_head", i="{i}", name="{name}", p="{p}"),
+        "sample_nll": msg("sample_nll", nll="{nll}"),
+        "sample_smoothed": msg("sample_smoothed", loss="{loss}"),
+        "smoothed": msg("smoothed", eps="{eps}"),
+        "true_marker": msg("true_marker"),
+        "label_smoothing": msg("label_smoothing"),
+        "reduction": msg("reduction"),
+        "live": f"{msg('snapshot_loss_title')} \u2014 {msg('page_live')}",
+    }
+    return {
+        "logits": state.logits.tolist(),
+        "labels": state.labels.tolist(),
+        "smoothing": state.label_smoothing,
+        "reduction": state.reduction,
+        "reductions": ["mean", "sum", "none"],
+        "bounds": [float(b) for b in bounds],
+        "names": list(names),
+        "logit_names": [[msg("sample_logit_name", i=i, name=name) for name in names] for i in range(n)],
+        "menu_names": [msg("true_class_menu", i=i) for i in range(n)],
+        "words": words,
+    }
+
+
+def loss_snapshot_html(state: LossState, names, bounds=None) -> str:
+    """A LossExplorer as static HTML: its loss readout, then each sample's bars (with bounds, the sliders'
+    range, it also carries what a page needs to make it live)."""
     samples = "".join(sample_html(state, i, names) for i in range(len(state.labels)))
     samples = f'<div style="display:flex;flex-wrap:wrap;gap:0.8em 2.5em;margin-top:0.6em">{samples}</div>'
-    return _snapshot("snapshot_loss_title", loss_html(state) + samples)
+    live = _live_state(state, names, bounds) if bounds is not None else None
+    return _snapshot("snapshot_loss_title", loss_html(state) + samples, live)
 
 
 def softmax_snapshot_html(state: SoftmaxState, names) -> str:

@@ -135,6 +135,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "快照：运行笔记本后才能拖动滑块",
     },
     "snapshot_loss_title": {"en": "LossExplorer", "zh": "损失探索器（LossExplorer）"},
+    "page_live": {
+        "en": "live in this page: your browser computes every number with xentlib's formulas, no kernel",
+        "zh": "在本页中实时计算：浏览器用 xentlib 的公式算出每个数，不需要内核",
+    },
     "snapshot_softmax_title": {"en": "SoftmaxExplorer", "zh": "softmax 探索器（SoftmaxExplorer）"},
 }
 

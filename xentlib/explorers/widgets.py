@@ -235,7 +235,8 @@ class LossExplorer(_Explorer):
 
     def snapshot_html(self) -> str:
         """The current state as self-contained static HTML (bars and loss; no script, no request)."""
-        return loss_snapshot_html(self._state, self._class_names)
+        bounds = (self._sliders[0][0].min, self._sliders[0][0].max) if self._sliders else None
+        return loss_snapshot_html(self._state, self._class_names, bounds)
 
     def _build_samples(self, z: np.ndarray, labels) -> None:
         """(Re)create the controls of every sample: its label menu and a slider per class."""
