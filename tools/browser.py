@@ -190,13 +190,16 @@ def latency_proxy(port: int, delay_s: float):
             held.put((time.monotonic() + delay_s, b""))
 
         def write() -> None:
-            while True:
-                due, data = held.get()
-                time.sleep(max(0.0, due - time.monotonic()))
-                if not data:
-                    break
-                sink.sendall(data)
-            sink.shutdown(socket.SHUT_WR)
+            try:
+                while True:
+                    due, data = held.get()
+                    time.sleep(max(0.0, due - time.monotonic()))
+                    if not data:
+                        break
+                    sink.sendall(data)
+                sink.shutdown(socket.SHUT_WR)
+            except OSError:
+                pass  # the other side went away (the page closed, the server stopped)
 
         threading.Thread(target=read, daemon=True).start()
         threading.Thread(target=write, daemon=True).start()
