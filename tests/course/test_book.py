@@ -393,6 +393,9 @@ def test_every_page_loads_offline_with_math_and_images(browser, visited):
     assert all(any(p.startswith(f"{lang}/") for p in pages) for lang in LANGUAGES), "every edition was read"
 
 
+SOFTMAX_LIVE = """[data-xent-live*='"kind": "softmax"']"""
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_explorers_move_in_the_page_without_a_kernel(browser, lang):
     """A reader of the book, offline (outside requests blocked), presses the right arrow on the playground's
@@ -405,7 +408,7 @@ def test_explorers_move_in_the_page_without_a_kernel(browser, lang):
 
     context, base, outside = browser
     page, problems = open_page(context, urljoin(base, f"{lang}/00_playground.html"))
-    frame = page.locator(".xent-snapshot.xent-page-live").first
+    frame = page.locator(f".xent-snapshot.xent-page-live:not({SOFTMAX_LIVE})").first
     frame.wait_for(timeout=10_000)
     data = json.loads(frame.get_attribute("data-xent-live"))
     z, y, eps = np.array(data["logits"]), list(data["labels"]), data["smoothing"]
@@ -427,6 +430,22 @@ def test_explorers_move_in_the_page_without_a_kernel(browser, lang):
     y[1] = 0
     shown_is_xentlib()
     assert data["words"]["true_marker"] in frame.locator(".xent-sample[data-sample='1']").inner_text()
+
+    # the softmax explorer: a logit, then the scale until exp overflows (End): softmax_naive turns nan
+    from xentlib.explorers.state import softmax_state
+
+    softmax = page.locator(f".xent-snapshot.xent-page-live{SOFTMAX_LIVE}").first
+    live = json.loads(softmax.get_attribute("data-xent-live"))
+    logits = np.array(live["logits"])
+    softmax.get_by_label(live["logit_names"][0], exact=True).press("ArrowRight")
+    logits[0] = round(logits[0] + 0.1, 6)
+    softmax.get_by_label(live["words"]["scale"], exact=True).select_option(index=len(live["scales"]) - 1)
+    expected = softmax_state(logits, live["temperature"], live["scales"][-1])
+    shown = [float(v) for v in softmax.get_attribute("data-xent-probabilities").split()]
+    np.testing.assert_allclose(shown, expected.probabilities, rtol=1e-9, atol=1e-300)
+    assert "nan" in softmax.locator(".xent-probabilities").inner_text(), (
+        "softmax_naive should overflow to nan"
+    )
     assert not problems and not outside, (problems, outside)
     page.close()
 

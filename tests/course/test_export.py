@@ -92,7 +92,7 @@ def test_pages_typeset_their_math_offline_and_print_without_cutting_code(exporte
         assert "xentlib-snapshot" in page.content() or name != "06_pytorch_modules", "no explorer snapshot"
         if name == "06_pytorch_modules":
             # the explorer moves in the file too: the page computes it (no kernel, no request)
-            frame = page.locator(".xent-snapshot.xent-page-live").first
+            frame = page.locator(".xent-snapshot.xent-page-live:has(.xent-loss-value)").first
             before = frame.locator(".xent-loss-value").inner_text()
             frame.locator(".xent-page-control input[type=range]").nth(1).press("ArrowRight")
             assert frame.locator(".xent-loss-value").inner_text() != before, (

@@ -222,10 +222,38 @@ def loss_snapshot_html(state: LossState, names, bounds=None) -> str:
     return _snapshot("snapshot_loss_title", loss_html(state) + samples, live)
 
 
-def softmax_snapshot_html(state: SoftmaxState, names) -> str:
-    """A SoftmaxExplorer as static HTML: its bars and its table."""
+def _live_softmax(state: SoftmaxState, names, bounds, scales) -> dict:
+    """What static.js needs to move a SoftmaxExplorer's snapshot: values, ranges, names, words."""
+    top, limit = "{top}", f"{EXP_OVERFLOW:.2f}"
+    return {
+        "kind": "softmax",
+        "logits": state.logits.tolist(),
+        "temperature": state.temperature,
+        "scale": state.scale,
+        "scales": list(scales),
+        "scale_texts": [msg("scale_text", scale=v) for v in scales],
+        "bounds": [float(b) for b in bounds],
+        "logit_names": [msg("logit_name", name=name) for name in names],
+        "words": {
+            "temperature": msg("temperature"),
+            "scale": msg("scale"),
+            "live": f"{msg('snapshot_softmax_title')} \u2014 {msg('page_live')}",
+            "agrees": msg("naive_agrees", top=top, limit=limit),
+            "sum_overflows": msg("naive_sum_overflows", top=top, limit=limit),
+            "overflows": msg("naive_overflows", top=top, limit=limit),
+            "underflows": msg("naive_underflows", top=top),
+            "fix": msg("naive_fix"),
+        },
+    }
+
+
+def softmax_snapshot_html(state: SoftmaxState, names, bounds=None, scales=()) -> str:
+    """A SoftmaxExplorer as static HTML: its bars and its table (with bounds, live in a page too)."""
     bars = bars_html(state.probabilities, names, caption=msg("softmax_caption"))
+    live = _live_softmax(state, names, bounds, scales) if bounds is not None else None
     return _snapshot(
         "snapshot_softmax_title",
-        bars + f'<div style="margin-top:0.6em">{softmax_table_html(state, names)}</div>',
+        f'<div class="xent-bars-view">{bars}</div>'
+        f'<div class="xent-probabilities" style="margin-top:0.6em">{softmax_table_html(state, names)}</div>',
+        live,
     )

@@ -150,9 +150,63 @@ function liven(frame) {
   frame.dataset.xentLoss = lossText(lossState(state.logits, state.labels, state.smoothing, state.reduction).loss);
 }
 
+// The softmax explorer: the logits, the temperature and the scale move; the bars, the table and the note
+// on softmax_naive follow (nan once exp overflows, as in the notebook).
+function livenSoftmax(frame, data) {
+  const state = { logits: data.logits.slice(), temperature: data.temperature, scale: data.scale };
+  const [low, high] = data.bounds;
+  const repaint = () => {
+    const { scaled, probabilities, naive } = softmaxState(state.logits, state.temperature, state.scale);
+    frame.querySelectorAll(".xent-bars-view [role=listitem]").forEach((item, c) => {
+      const bar = item.querySelector(".xent-bar");
+      bar.style.height = `${(100 * probabilities[c]).toFixed(6)}%`;
+      bar.title = pyRepr(probabilities[c]);
+      item.children[1].textContent = probabilities[c].toFixed(4);
+    });
+    frame.querySelectorAll(".xent-probabilities tbody tr").forEach((row, c) => {
+      const cells = row.querySelectorAll("td");
+      cells[0].textContent = pyG6(state.logits[c]);
+      cells[1].textContent = pyG6(scaled[c]);
+      cells[2].textContent = pyRepr(probabilities[c]);
+      cells[3].textContent = pyRepr(naive[c]);
+      cells[3].style.color = Number.isFinite(naive[c]) ? "" : "var(--jp-error-color1, #c62828)";
+    });
+    const exps = scaled.map(Math.exp);
+    const top = `max z' = ${pyG6(Math.max(...scaled))}`, w = data.words;
+    const kind = exps.some((v) => !Number.isFinite(v)) ? "overflows"
+      : !Number.isFinite(exps.reduce((a, b) => a + b, 0)) ? "sum_overflows"
+      : exps.every((v) => v === 0) ? "underflows" : "agrees";
+    const note = frame.querySelector(".xent-overflow");
+    if (note) {
+      note.textContent = fill(w[kind], { top }) + (kind === "agrees" ? "" : ` ${w.fix}`);
+      note.style.color = kind === "agrees" ? "" : "var(--jp-error-color1, #c62828)";
+    }
+    frame.dataset.xentProbabilities = probabilities.map(pyRepr).join(" ");
+  };
+  const controls = document.createElement("div");
+  controls.className = "xent-page-controls";
+  data.logit_names.forEach((label, c) => {
+    controls.append(range(label, state.logits[c], low, high, (v) => { state.logits[c] = v; repaint(); }));
+  });
+  controls.append(
+    range(data.words.temperature, state.temperature, 0.05, 10, (v) => { state.temperature = v; repaint(); }),
+    menu(data.words.scale, data.scale_texts, data.scales.indexOf(state.scale), (k) => {
+      state.scale = data.scales[Number(k)];
+      repaint();
+    }),
+  );
+  frame.querySelector(".xent-bars-view")?.after(controls);
+  const title = frame.querySelector(".xent-snapshot-title");
+  if (title) title.textContent = data.words.live;
+  frame.setAttribute("aria-label", data.words.live);
+  frame.classList.add("xent-page-live");
+}
+
 for (const frame of document.querySelectorAll(".xent-snapshot[data-xent-live]")) {
   try {
-    liven(frame);
+    const data = JSON.parse(frame.dataset.xentLive);
+    if (data.kind === "softmax") livenSoftmax(frame, data);
+    else liven(frame);
   } catch (error) {
     console.warn("xentlib: this explorer stays a snapshot", error); // the picture is still right
   }

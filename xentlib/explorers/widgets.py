@@ -412,7 +412,8 @@ class SoftmaxExplorer(_Explorer):
 
     def snapshot_html(self) -> str:
         """The current state as self-contained static HTML (bars and table; no script, no request)."""
-        return softmax_snapshot_html(self._state, self._class_names)
+        bounds = (self._sliders[0].min, self._sliders[0].max)
+        return softmax_snapshot_html(self._state, self._class_names, bounds, SCALES)
 
     def _controls_state(self) -> SoftmaxState:
         z = [snap(s.value, DECIMALS) for s in self._sliders]
