@@ -15,6 +15,10 @@ if os.environ.get("PYTEST_XDIST_WORKER"):
     # inherit this. Set before anything imports torch.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
 
+# The tests call check() thousands of times from the repository's root: no log of checks there
+# (xentlib/exercises/log.py); tests/exercises/test_log.py turns it on where it looks at it.
+os.environ.setdefault("XENTLIB_CHECK_LOG", "off")
+
 NOTEBOOK_TIMES = pytest.StashKey[dict]()
 
 # With `pytest -n 2` (make test), tests that share an expensive session stay on one worker: the notebook

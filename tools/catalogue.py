@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 from dataclasses import dataclass
 
 import numpy as np
 
 from xentlib.exercises import REGISTRY
 from xentlib.exercises.engine import PASS, SHIFTS, Exercise, _shifted, check
+
+os.environ.setdefault("XENTLIB_CHECK_LOG", "off")  # hundreds of wrong answers: not a learner's log
 
 
 @dataclass

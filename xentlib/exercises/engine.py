@@ -41,8 +41,10 @@ Reference solutions are in notebooks/solutions/<id>.py; the notebook tests use t
 from __future__ import annotations
 
 import ast
+import contextlib
 import copy
 import inspect
+import io
 import linecache
 import re
 import textwrap
@@ -54,6 +56,7 @@ import numpy as np
 
 from ..i18n import language, register
 from ..validation import describe_position
+from .log import record as log_check
 from .messages import MESSAGES
 
 PASS, TODO, FAIL, HINT = "✅", "⏳", "❌", "💡"
@@ -642,12 +645,23 @@ def _short(err: BaseException) -> str:
 
 
 def check(exercise_id: str, answer) -> bool:
-    """Check `answer` (the learner's function, or number for a prediction); print one line; True if right."""
+    """Check `answer` (the learner's function, or number for a prediction); print one line; True if right.
+    The outcome is also appended to the local log of checks (log.py; XENTLIB_CHECK_LOG=off: not)."""
+    shown = io.StringIO()
     try:
-        return _check(exercise_id, answer)
+        with contextlib.redirect_stdout(shown):
+            passed = _check(exercise_id, answer)
     except Exception as err:  # a bug in a reference or a case must not show a traceback to a learner either
+        print(shown.getvalue(), end="")
         print(f"{FAIL} {exercise_id}: {say('checker_failed', error=_short(err))}")
         return False
+    print(shown.getvalue(), end="")
+    ex = REGISTRY.get(exercise_id)
+    if ex is not None:
+        result = "pass" if passed else "todo" if shown.getvalue().startswith(TODO) else "fail"
+        mistake = ex.last_mistake.name if result == "fail" and ex.last_mistake is not None else None
+        log_check(exercise_id, result, mistake, diagnosed=result != "fail" or ex.last_diagnosed)
+    return passed
 
 
 def hint(exercise_id: str, code: bool = False) -> None:
