@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8888
 N      ?= 10
 
-.PHONY: lab test test-fast lint format book export bench classroom dist compat clean
+.PHONY: lab test test-fast lint format book export kit bench classroom dist compat clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -67,6 +67,9 @@ book: $(VENV)/.installed-test  ## run every notebook and build the offline book 
 
 export: $(VENV)/.installed-test  ## each notebook as an offline page, slide deck and PDF, into build/export
 	$(BIN)/python -m tools.export
+
+kit: $(VENV)/.installed-test  ## the one-page cheat sheet, HTML and PDF, both languages, into build/kit
+	$(BIN)/python -m tools.kit
 
 bench: $(VENV)/.installed-test  ## measure the losses and the explorers; writes docs/benchmarks.md
 	$(BIN)/python -m tools.bench --report docs/benchmarks.md
