@@ -49,14 +49,42 @@ def read_logs(folders: list[Path]) -> dict[str, list[dict]]:
     return found
 
 
+def quiz_summary(logs: dict[str, list[dict]]) -> str | None:
+    """The quiz before and after (xentlib/exercises/quiz.py): per question, the share of students right,
+    and the misconception most often picked. Each student's last answer to each question counts."""
+    last: dict[tuple[str, int], dict[str, dict]] = {}
+    for student, lines in logs.items():
+        for line in sorted(lines, key=lambda entry: entry.get("time", "")):
+            parts = str(line.get("exercise", "")).split(".")
+            if len(parts) == 3 and parts[0] == "quiz" and parts[2].isdigit():
+                last.setdefault((parts[1], int(parts[2])), {})[student] = line
+    if not last:
+        return None
+    rows = ["quiz    right before   right after   most common misconception (before -> after)"]
+    for n in sorted({n for _, n in last}):
+        cells = []
+        for which in ("pre", "post"):
+            answers = last.get((which, n), {})
+            right = sum(line["result"] == "pass" for line in answers.values())
+            cells.append(f"{right}/{len(answers)}" if answers else "-")
+        common = []
+        for which in ("pre", "post"):
+            picked = Counter(
+                line.get("mistake") for line in last.get((which, n), {}).values() if line.get("mistake")
+            )
+            common.append(picked.most_common(1)[0][0] if picked else "-")
+        rows.append(f"{n:>4}    {cells[0]:>12}   {cells[1]:>11}   {common[0]} -> {common[1]}")
+    return "\n".join(rows)
+
+
 def summarise(logs: dict[str, list[dict]]) -> dict[str, Exercise]:
     table: dict[str, Exercise] = {}
     for student, lines in logs.items():
         checks: Counter = Counter()
         for line in sorted(lines, key=lambda entry: entry.get("time", "")):
             name, result = line.get("exercise"), line.get("result")
-            if not name or result == "todo":
-                continue  # an unsolved stub is not an attempt
+            if not name or result == "todo" or str(name).startswith("quiz."):
+                continue  # an unsolved stub is not an attempt; the quiz has its own table
             ex = table.setdefault(name, Exercise())
             ex.tried.add(student)
             checks[name] += 1
@@ -121,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     table = summarise(logs)
     print(report(table, len(logs)))
+    if (quiz := quiz_summary(logs)) is not None:
+        print("\n" + quiz)
     if args.plot:
         plot(table, len(logs), args.plot)
         print(f"drawn: {args.plot}")
