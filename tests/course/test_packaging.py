@@ -47,3 +47,25 @@ def test_the_wheel_holds_the_whole_package_and_works_on_its_own(tmp_path):
     needs = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
     assert [n for n in needs if "extra ==" not in n] == ["Requires-Dist: numpy<3,>=1.26"], needs
     assert all("extra ==" in n for n in needs if "torch" in n), needs
+
+
+def test_the_citation_names_the_release_the_project_and_the_original_post():
+    """CITATION.cff: the version, authors and address of pyproject.toml, the changelog's date for that
+    release, and the original blog post by its title, as notebook 06 names it in both editions."""
+    import re
+    import tomllib
+
+    import yaml
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert cff["version"] == project["version"]
+    assert [a["name"] for a in cff["authors"]] == [a["name"] for a in project["authors"]]
+    assert cff["repository-code"] == project["urls"]["Repository"]
+    dated = re.search(
+        rf"^## \[{re.escape(project['version'])}\] - (\S+)", (ROOT / "CHANGELOG.md").read_text(), re.M
+    )
+    assert dated and cff["date-released"] == dated.group(1), "CITATION.cff's date is the changelog's"
+    (post,) = [r for r in cff["references"] if r["type"] == "blog"]
+    for notebook in ("notebooks/06_pytorch_modules.ipynb", "notebooks/zh/06_pytorch_modules.ipynb"):
+        assert post["title"] in (ROOT / notebook).read_text(encoding="utf-8"), notebook
