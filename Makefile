@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8888
 N      ?= 10
 
-.PHONY: lab test test-fast lint format book export kit bench classroom dist compat clean
+.PHONY: lab test test-fast lint format book export kit assignments bench classroom dist compat clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -20,8 +20,9 @@ $(VENV)/.installed: $(BIN)/python requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt -e .
 	@touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt requirements-book.txt
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt requirements-book.txt requirements-grading.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --no-deps --upgrade --target $(VENV)/grading -r requirements-grading.txt
 	@touch $@
 
 # etc/jupyter: the server settings for the explorers (TCP_NODELAY), added to any the user has.
@@ -67,6 +68,9 @@ book: $(VENV)/.installed-test  ## run every notebook and build the offline book 
 
 export: $(VENV)/.installed-test  ## each notebook as an offline page, slide deck and PDF, into build/export
 	$(BIN)/python -m tools.export
+
+assignments: $(VENV)/.installed-test  ## the graded course's nbgrader source tree, into build/course (docs/teaching.md)
+	$(BIN)/python -m tools.assignments
 
 kit: $(VENV)/.installed-test  ## the one-page cheat sheet, HTML and PDF, both languages, into build/kit
 	$(BIN)/python -m tools.kit

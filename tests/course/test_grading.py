@@ -1,0 +1,139 @@
+"""The graded course end to end with the real nbgrader CLI, in a temporary course folder: make assignments
+-> generate_assignment -> three students hand in -> autograde -> generate_feedback.
+
+Alice hands in the reference solutions, Bob forgets to normalise softmax_row and leaves the prediction
+open, Carol calls the library's own answers under other names. Their scores and the feedback (with our
+diagnoses) are what a teacher gets. nbgrader is installed apart, in .venv/grading (requirements-grading.txt).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tools import assignments
+
+ROOT = Path(__file__).resolve().parents[2]
+GRADING = Path(sys.prefix) / "grading"
+STUDENT_CODE = {
+    "bob": {
+        "softmax_row": "def softmax_row(z):\n    return np.exp(z)  # forgot to divide by the sum",
+        "uniform_loss_prediction": None,  # left as handed out
+    },
+    "carol": {
+        "softmax_row": "from xentlib import softmax as s\n\n\ndef softmax_row(z):\n    return s(z)",
+        "sample_loss": (
+            "from xentlib import cross_entropy as ce\n\n\ndef sample_loss(z, label):\n"
+            "    return float(ce(np.asarray(z)[None, :], np.array([label])))"
+        ),
+        "uniform_loss_prediction": "my_prediction = 2.303",
+    },
+}
+EXPECTED = {"alice": 5.0, "bob": 2.0, "carol": 1.0}
+
+
+def nbgrader(course: Path, *args: str) -> str:
+    if not (GRADING / "nbgrader").exists():
+        message = f"nbgrader is not installed in {GRADING}: make test installs it (requirements-grading.txt)"
+        pytest.fail(message) if os.environ.get("CI") == "true" else pytest.skip(message)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(GRADING),
+        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+    }
+    command = [sys.executable, "-m", "nbgrader", *args]
+    result = subprocess.run(command, cwd=course, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, (
+        f"nbgrader {' '.join(args)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-4000:]}"
+    )
+    return result.stdout + result.stderr
+
+
+def hand_in(course: Path, assignment: str, student: str, code: dict) -> None:
+    """The released notebook, with the student's answers in its solution cells (the source's for Alice)."""
+    stem = assignments.ASSIGNMENTS[assignment.removesuffix("-zh")]
+    released = json.loads((course / "release" / assignment / f"{stem}.ipynb").read_text())
+    source = json.loads((course / "source" / assignment / f"{stem}.ipynb").read_text())
+    solutions = {c["metadata"]["nbgrader"]["grade_id"]: c["source"] for c in source["cells"]
+                 if c["metadata"].get("nbgrader", {}).get("solution")}  # fmt: skip
+    for cell in released["cells"]:
+        grade_id = cell["metadata"].get("nbgrader", {}).get("grade_id")
+        if grade_id in solutions:
+            answer = code.get(grade_id, solutions[grade_id])
+            if answer is not None:
+                cell["source"] = answer
+    folder = course / "submitted" / student / assignment
+    folder.mkdir(parents=True)
+    (folder / f"{stem}.ipynb").write_text(json.dumps(released))
+
+
+def scores(course: Path, assignment: str) -> dict[str, float]:
+    script = (
+        "import json, sys\nfrom nbgrader.api import Gradebook\n"
+        "with Gradebook('sqlite:///gradebook.db') as gb:\n"
+        "    print(json.dumps({s.student.id: s.score for s in gb.find_assignment(sys.argv[1]).submissions}))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(GRADING)}
+    out = subprocess.run([sys.executable, "-c", script, assignment], cwd=course, env=env, capture_output=True,
+                         text=True, check=True).stdout  # fmt: skip
+    return json.loads(out.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("course")
+    assignments.main(["--out", str(folder)])
+    return folder
+
+
+def test_students_receive_no_solution_and_no_hidden_case(course):
+    nbgrader(course, "generate_assignment", "ps01", "--force")
+    released = (course / "release" / "ps01" / "01_softmax_by_hand.ipynb").read_text()
+    # lines of notebooks/solutions/*.py (the notebook's own prose computes e / e.sum() by hand: not a leak)
+    for secret in (
+        "normalise so the probabilities add up to 1",
+        "p = softmax(z)[label]",
+        "my_prediction = 2.303",
+        "BEGIN SOLUTION",
+        "BEGIN HIDDEN",
+        "-3.5",
+        "cases=",
+    ):
+        assert secret not in released, f"the students' notebook contains {secret!r}"
+    assert "# your code here" in released and 'graded(\\"softmax_row\\", softmax_row)' in released
+
+
+def test_autograde_scores_and_feedback_with_our_diagnoses(course):
+    nbgrader(course, "generate_assignment", "ps01", "--force")
+    for student in EXPECTED:
+        hand_in(course, "ps01", student, STUDENT_CODE.get(student, {}))
+    nbgrader(course, "autograde", "ps01", "--force")
+    assert scores(course, "ps01") == EXPECTED
+    nbgrader(course, "generate_feedback", "ps01", "--force")
+    feedback = {
+        s: (course / "feedback" / s / "ps01" / "01_softmax_by_hand.html").read_text() for s in EXPECTED
+    }
+    assert "they do not add up to 1" in feedback["bob"], "Bob's feedback lacks the diagnosis"
+    assert (
+        "the library&#39;s own answer" in feedback["carol"] or "the library's own answer" in feedback["carol"]
+    )
+    assert re.search(r"calls (xentlib\.)?softmax", feedback["carol"]), (
+        "Carol's feedback does not name the call"
+    )
+
+
+def test_the_chinese_assignment_grades_in_chinese(course):
+    nbgrader(course, "generate_assignment", "ps01-zh", "--force")
+    hand_in(course, "ps01-zh", "dan", STUDENT_CODE["bob"])
+    nbgrader(course, "autograde", "ps01-zh", "--force")
+    assert scores(course, "ps01-zh") == {"dan": 2.0}
+    nbgrader(course, "generate_feedback", "ps01-zh", "--force")
+    html = (course / "feedback" / "dan" / "ps01-zh" / "01_softmax_by_hand.html").read_text()
+    line = next(line for line in html.splitlines() if "softmax_row" in line and "\u274c" in line)
+    assert re.search(r"[\u4e00-\u9fff]", line), f"the diagnosis is not in Chinese: {line[:200]}"
