@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8888
 N      ?= 10
 
-.PHONY: lab test test-fast lint format book export kit assignments bench classroom dist compat clean
+.PHONY: lab test test-fast lint format book export kit assignments student-tree bench classroom dist compat clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -71,6 +71,9 @@ export: $(VENV)/.installed-test  ## each notebook as an offline page, slide deck
 
 assignments: $(VENV)/.installed-test  ## the graded course's nbgrader source tree, into build/course (docs/teaching.md)
 	$(BIN)/python -m tools.assignments
+
+student-tree: $(VENV)/.installed  ## what students pull: the course without solutions and teacher's materials
+	$(BIN)/python -m tools.student_tree
 
 kit: $(VENV)/.installed-test  ## the one-page cheat sheet, HTML and PDF, both languages, into build/kit
 	$(BIN)/python -m tools.kit
