@@ -351,3 +351,43 @@ def test_the_guide_quotes_only_numbers_the_notebooks_or_this_file_compute():
 
 def test_guide_is_linked_from_the_readme():
     assert "docs/teaching.md" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+# --- Zero to JupyterHub (Kubernetes): not runnable here, its numbers are -------------------------------
+
+
+def sizing(students: int) -> dict[str, str]:
+    """The guide's rule: a core per 4.5 students at once, 0.5 GiB each + 0.2, nodes of 16 cores, 64 GiB."""
+    import math
+
+    cores = math.ceil(students / 4.5)
+    memory = 0.5 * students + 0.2
+    nodes = max(math.ceil(cores / 16), math.ceil(memory / 64))
+    return {
+        "cores": str(cores),
+        "memory": f"{memory:.1f} GiB",
+        "nodes": str(nodes),
+        "warm": str(students // 10),
+    }
+
+
+def test_the_z2jh_values_hold_the_guides_numbers():
+    yaml = pytest.importorskip("yaml")
+    values = yaml.safe_load((REPO / "etc" / "z2jh" / "config.yaml").read_text())
+    user = values["singleuser"]
+    assert user["memory"]["guarantee"] == "512M" and user["memory"]["limit"] == "2G", "0.5 GiB, room for more"
+    assert user["cpu"]["limit"] == 2 and user["startTimeout"] == 600
+    assert values["cull"]["enabled"] and values["cull"]["timeout"] == 1800
+    assert values["prePuller"]["hook"]["enabled"] and values["scheduling"]["userPlaceholder"]["enabled"]
+    assert values["scheduling"]["userPlaceholder"]["replicas"] == int(sizing(60)["warm"])
+    assert user["storage"]["extraVolumeMounts"][0]["mountPath"] == "/srv/nbgrader/exchange"
+    nodelay = user["extraFiles"]["tcp-nodelay"]["stringData"]
+    assert nodelay == (REPO / "etc" / "jupyter" / "jupyter_server_config.py").read_text(), (
+        "a copy, kept equal"
+    )
+    guide = (REPO / "docs" / "teaching.md").read_text(encoding="utf-8")
+    assert "c.Spawner.start_timeout = 600" in guide
+    for students in (60, 200, 1000):
+        s = sizing(students)
+        row = f"| {students} | {s['cores']} | {s['memory']} | {s['nodes']} | {s['warm']} |"
+        assert row in guide, f"the guide's sizing for {students} students should read {row}"
