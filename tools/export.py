@@ -9,7 +9,9 @@ the speaker view) and <name>.pdf (the page printed on A4 by Chromium, code wrapp
 styles: nothing is fetched when a file is opened, so the folder works from a USB stick.
 
 The notebooks are run as the book runs them (the test suite's cached runs); explorers show their static
-snapshot. NAME (e.g. 01_softmax_by_hand) limits the export to those notebooks.
+snapshot. Also lesson-45.slides.html and lesson-90.slides.html: the guide's two lesson plans as decks,
+the sections each plan shows (LESSONS). NAME (e.g. 01_softmax_by_hand) limits the export to those
+notebooks (and to the lesson decks they complete).
 """
 
 from __future__ import annotations
@@ -117,6 +119,47 @@ def static_copy(nb, name: str, edition) -> nbformat.NotebookNode:
     return nb
 
 
+# The guide's lesson plans (docs/teaching.md) as decks: (notebook, its "## N." sections to show; None: all).
+LESSONS = {
+    "lesson-45": [
+        ("00_playground", None),
+        ("01_softmax_by_hand", ["1", "2", "3", "4", "5", "7"]),
+        ("06_pytorch_modules", ["1", "2", "3", "Recap"]),
+    ],
+    "lesson-90": [
+        ("00_playground", None),
+        ("01_softmax_by_hand", ["1", "2", "3", "4", "5", "6", "7"]),
+        ("02_numpy_loops", ["1", "3"]),
+        ("03_onehot_and_vectorized", ["2", "3"]),
+        ("04_numerical_stability", ["1", "2", "3", "4"]),
+        ("05_pytorch_building_blocks", ["2", "3", "6", "7"]),
+        ("06_pytorch_modules", ["2", "3", "4", "5", "Recap"]),
+    ],
+}
+
+
+def sections(nb, wanted: list[str] | None) -> list:
+    """The notebook's title (its first heading line) and the cells of the wanted `## N.` sections."""
+    title = nb.cells[0].source.splitlines()[0]
+    chosen, keep = [nbformat.v4.new_markdown_cell(title)], wanted is None
+    for cell in nb.cells[1:]:
+        if cell.cell_type == "markdown" and cell.source.startswith("## "):
+            label = cell.source[3:].split(".")[0].split()[0]
+            label = "Recap" if label == "小结" else label  # the Chinese edition's recap
+            keep = wanted is None or label in wanted
+        imports = cell.cell_type == "code" and "except ImportError" in cell.source  # set-up, not a slide
+        if keep and not imports and "setup" not in cell.metadata.get("tags", []):
+            chosen.append(cell)
+    return chosen
+
+
+def lesson(runs: dict, plan) -> nbformat.NotebookNode:
+    """One deck from the run notebooks of a lesson plan."""
+    cells = [cell for stem, wanted in plan for cell in sections(runs[stem], wanted)]
+    first = runs[plan[0][0]]
+    return nbformat.v4.new_notebook(cells=copy.deepcopy(cells), metadata=copy.deepcopy(first.metadata))
+
+
 def exporters() -> tuple[HTMLExporter, SlidesExporter]:
     options = {"extra_template_basedirs": [str(TEMPLATES)], "extra_template_paths": [str(TEMPLATES)]}
     page = HTMLExporter(template_name="xentlib_page", **options)
@@ -153,10 +196,12 @@ def export(out: Path, names: list[str] | None = None) -> list[Path]:
         runs = run_notebooks([(nbformat.read(p, as_version=4), edition.folder) for p in paths])
         folder = out / edition.name
         folder.mkdir(parents=True, exist_ok=True)
+        statics = {}
         for path, (nb, _) in zip(paths, runs, strict=True):
             if problems := book.unexpected_errors(nb):
                 sys.exit(f"{edition.name}/{path.name} raised: {problems}")
             static = static_copy(nb, path.stem, edition)
+            statics[path.stem] = copy.deepcopy(static)
             lang = {"language_code": "zh-CN" if edition.name == "zh" else "en"}
             html, _ = page_exporter.from_notebook_node(static, resources={**resources, **lang})
             (folder / f"{path.stem}.html").write_text(html, encoding="utf-8")
@@ -164,6 +209,12 @@ def export(out: Path, names: list[str] | None = None) -> list[Path]:
             deck, _ = slide_exporter.from_notebook_node(static, resources={**resources, **lang})
             (folder / f"{path.stem}.slides.html").write_text(deck, encoding="utf-8")
             written.append(folder / f"{path.stem}.html")
+        for name, plan in LESSONS.items():  # the lesson decks whose notebooks were all exported
+            if all(stem in statics for stem, _ in plan):
+                deck_nb = lesson(statics, plan)
+                as_deck(deck_nb)
+                deck, _ = slide_exporter.from_notebook_node(deck_nb, resources={**resources, **lang})
+                (folder / f"{name}.slides.html").write_text(deck, encoding="utf-8")
     write_pdfs(written, out / ".chromium-profile")
     shutil.rmtree(out / ".chromium-profile", ignore_errors=True)
     return written

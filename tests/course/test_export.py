@@ -21,7 +21,8 @@ pytestmark = pytest.mark.book
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "export"
-NAMES = ["01_softmax_by_hand", "06_pytorch_modules"]  # 2 and 38 display formulas, explorers, long code
+# 2 and 38 display formulas, explorers, long code; with 00, the 45-minute lesson's deck too
+NAMES = ["00_playground", "01_softmax_by_hand", "06_pytorch_modules"]
 RAW_TEX = ("$", "\\frac", "\\sum", "\\log", "\\begin{")
 TEXT_JS = r"""() => {
   const clone = document.body.cloneNode(true);
@@ -88,7 +89,10 @@ def test_pages_typeset_their_math_offline_and_print_without_cutting_code(exporte
         page, problems = open_file(context, exported / lang / f"{name}.html")
         state = page.evaluate(TEXT_JS)
         assert not problems and not outside, f"{lang}/{name}: {problems} {outside}"
-        assert not raw_tex(state["prose"]) and state["maths"] >= 2, f"{lang}/{name}: raw TeX or no formula"
+        formulas = 0 if name == "00_playground" else 2  # the playground has no formula
+        assert not raw_tex(state["prose"]) and state["maths"] >= formulas, (
+            f"{lang}/{name}: raw TeX or no formula"
+        )
         assert "xentlib-snapshot" in page.content() or name != "06_pytorch_modules", "no explorer snapshot"
         if name == "06_pytorch_modules":
             # the explorer moves in the file too: the page computes it (no kernel, no request)
@@ -124,6 +128,19 @@ def test_pdfs_have_typeset_math_and_the_seed_loss(exported, lang):
         subprocess.run(
             ["pdftoppm", "-r", "60", "-f", "3", "-l", "3", "-png", str(pdf), str(first)], check=True
         )
+
+
+def test_the_45_minute_lesson_is_one_deck_from_three_notebooks(exported, offline):
+    """The guide's 45-minute plan as one deck: 00, then 01's sections 1-5 and 7, then 06's 1-3 and recap."""
+    context, outside = offline
+    for lang, recap in (("en", "Recap"), ("zh", "小结")):
+        page, problems = open_file(context, exported / lang / "lesson-45.slides.html")
+        page.wait_for_selector(".reveal.ready", timeout=15_000)
+        text = page.locator(".reveal .slides").text_content()  # every slide, shown or not
+        for heading in ("00 ·", "01 ·", "06 ·", recap):
+            assert heading in text, f"{lang}: the lesson deck lacks {heading!r}"
+        assert "1.0155949508195155" in text and not problems and not outside, (problems, outside)
+        page.close()
 
 
 def test_a_deck_presents_from_the_file_and_moves_on_a_key(exported, offline):
