@@ -130,9 +130,10 @@ def plot(table: dict[str, Exercise], students: int, path: Path) -> None:
     ax.barh(names, solved, color="#3b82d6", label="solved")
     ax.barh(names, stuck, left=solved, color="#c96a00", hatch="//", label="tried, not solved yet")
     ax.set_xlim(0, max(students, 1))
+    ax.xaxis.get_major_locator().set_params(integer=True)
     ax.invert_yaxis()
     ax.set_xlabel("students")
-    ax.legend(loc="lower right")
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False)  # above, never on a bar
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)

@@ -9,28 +9,33 @@ character for character.
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 
 import numpy as np
 import pytest
 
-from xentlib.explorers.html import loss_text
+from xentlib.explorers.html import _naive_note, _naive_words, loss_text
 from xentlib.explorers.state import loss_state, softmax_state
 
 COMPUTE = os.path.join(os.path.dirname(__file__), "..", "..", "xentlib", "explorers", "compute.js")
 STATES = 3000
 RUNNER = """
-import { lossState, lossText, pyG6, pyRepr, softmaxState } from %s;
+import { lossState, lossText, naiveNote, pyG6, pyRepr, softmaxState } from %s;
 import { readFileSync } from "node:fs";
-const { states, floats, softmax } = JSON.parse(readFileSync(0, "utf8"));
+const { states, floats, softmax, words } = JSON.parse(readFileSync(0, "utf8"));
 const out = states.map((s) => {
   const r = lossState(s.logits, s.labels, s.eps, s.reduction);
   return { ...r, text: lossText(r.loss) };
 });
-const soft = softmax.map((s) => softmaxState(s.logits, s.temperature, s.scale));
+const soft = softmax.map((s) => {
+  const r = softmaxState(s.logits, s.temperature, s.scale);
+  return { ...r, note: naiveNote(r.scaled, words).text };
+});
 process.stdout.write(JSON.stringify({ states: out, reprs: floats.map(pyRepr), g6: floats.map(pyG6), soft }));
 """
 
@@ -87,7 +92,7 @@ def test_the_page_computes_what_xentlib_computes():
     runner = RUNNER % json.dumps("file://" + os.path.abspath(COMPUTE))
     result = subprocess.run(
         [node(), "--input-type=module", "-e", runner],
-        input=json.dumps({"states": states, "floats": floats, "softmax": soft}),
+        input=json.dumps({"states": states, "floats": floats, "softmax": soft, "words": _naive_words()}),
         capture_output=True,
         text=True,
         check=True,
@@ -102,6 +107,8 @@ def test_the_page_computes_what_xentlib_computes():
         np.testing.assert_allclose(js["probabilities"], kernel.probabilities, rtol=rtol, atol=1e-300)
         naive = np.array([np.nan if v is None else v for v in js["naive"]], dtype=np.float64)
         np.testing.assert_allclose(naive, kernel.naive, rtol=rtol, atol=1e-300, equal_nan=True)
+        note = html.unescape(re.sub(r"<[^>]+>", "", _naive_note(kernel)))
+        assert js["note"] == note, (js["note"], note)
     worst = 0.0
     for s, js in zip(states, page["states"], strict=True):
         kernel = loss_state(s["logits"], s["labels"], s["eps"], s["reduction"])

@@ -77,3 +77,15 @@ export function pyG6(x) {
   }
   return trim(x.toFixed(5 - exp));
 }
+
+// The note under the softmax table: why softmax_naive agrees, is nan (exp overflows: inf / inf; every exp
+// underflows: 0 / 0) or silently 0 (the sum overflows), in the words html.py gives (data-xent-words).
+export function naiveNote(scaled, words) {
+  const exps = scaled.map(Math.exp);
+  const kind = exps.some((v) => !Number.isFinite(v)) ? "overflows"
+    : !Number.isFinite(exps.reduce((a, b) => a + b, 0)) ? "sum_overflows"
+    : exps.every((v) => v === 0) ? "underflows" : "agrees";
+  const top = `max z' = ${pyG6(Math.max(...scaled))}`;
+  const text = words[kind].replace("{top}", top);
+  return { text: kind === "agrees" ? text : `${text} ${words.fix}`, bad: kind !== "agrees" };
+}

@@ -106,7 +106,14 @@ function paintSoftmaxExplorer(root) {
     cells[1].textContent = pyG6(scaled[c]);
     cells[2].textContent = pyRepr(probabilities[c]);
     cells[3].textContent = pyRepr(naive[c]);
+    cells[3].style.color = Number.isFinite(naive[c]) ? "" : "var(--jp-error-color1, #c62828)";
   });
+  const note = root.querySelector(".xent-probabilities .xent-overflow[data-xent-words]");
+  if (note) { // the note follows in the same frame: the table and the note never disagree
+    const { text, bad } = naiveNote(scaled, JSON.parse(note.dataset.xentWords));
+    note.textContent = text;
+    note.style.color = bad ? "var(--jp-error-color1, #c62828)" : "";
+  }
 }
 
 if (!window.__xentlibPaint) {

@@ -133,6 +133,18 @@ def _naive_note(state: SoftmaxState) -> str:
     return f'<span style="color:{ERROR}">{e(why)} {e(msg("naive_fix"))}</span>'
 
 
+def _naive_words() -> dict:
+    """The overflow note's sentences with {top} left open, for the page to fill in (compute.js naiveNote)."""
+    top, limit = "{top}", f"{EXP_OVERFLOW:.2f}"
+    return {
+        "agrees": msg("naive_agrees", top=top, limit=limit),
+        "sum_overflows": msg("naive_sum_overflows", top=top, limit=limit),
+        "overflows": msg("naive_overflows", top=top, limit=limit),
+        "underflows": msg("naive_underflows", top=top),
+        "fix": msg("naive_fix"),
+    }
+
+
 def softmax_table_html(state: SoftmaxState, names) -> str:
     """Per class: z, z' = scale * z / T, softmax(z') (stable) beside softmax_naive(z'), all digits."""
     cell = "padding:0.15em 0.7em;text-align:right"
@@ -152,7 +164,8 @@ def softmax_table_html(state: SoftmaxState, names) -> str:
     return (
         f'<table style="font-family:{MONO};font-size:0.9em;border-collapse:collapse;color:{FG}">'
         f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-        f'<div class="xent-overflow" style="font-size:0.9em;color:{FG};margin-top:0.3em">'
+        f'<div class="xent-overflow" data-xent-words="{e(json.dumps(_naive_words(), ensure_ascii=False))}" '
+        f'style="font-size:0.9em;color:{FG};margin-top:0.3em">'
         f"{_naive_note(state)}</div>"
     )
 
@@ -224,7 +237,6 @@ def loss_snapshot_html(state: LossState, names, bounds=None) -> str:
 
 def _live_softmax(state: SoftmaxState, names, bounds, scales) -> dict:
     """What static.js needs to move a SoftmaxExplorer's snapshot: values, ranges, names, words."""
-    top, limit = "{top}", f"{EXP_OVERFLOW:.2f}"
     return {
         "kind": "softmax",
         "logits": state.logits.tolist(),
@@ -238,11 +250,6 @@ def _live_softmax(state: SoftmaxState, names, bounds, scales) -> dict:
             "temperature": msg("temperature"),
             "scale": msg("scale"),
             "live": f"{msg('snapshot_softmax_title')} \u2014 {msg('page_live')}",
-            "agrees": msg("naive_agrees", top=top, limit=limit),
-            "sum_overflows": msg("naive_sum_overflows", top=top, limit=limit),
-            "overflows": msg("naive_overflows", top=top, limit=limit),
-            "underflows": msg("naive_underflows", top=top),
-            "fix": msg("naive_fix"),
         },
     }
 

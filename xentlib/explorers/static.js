@@ -171,15 +171,11 @@ function livenSoftmax(frame, data) {
       cells[3].textContent = pyRepr(naive[c]);
       cells[3].style.color = Number.isFinite(naive[c]) ? "" : "var(--jp-error-color1, #c62828)";
     });
-    const exps = scaled.map(Math.exp);
-    const top = `max z' = ${pyG6(Math.max(...scaled))}`, w = data.words;
-    const kind = exps.some((v) => !Number.isFinite(v)) ? "overflows"
-      : !Number.isFinite(exps.reduce((a, b) => a + b, 0)) ? "sum_overflows"
-      : exps.every((v) => v === 0) ? "underflows" : "agrees";
-    const note = frame.querySelector(".xent-overflow");
+    const note = frame.querySelector(".xent-overflow[data-xent-words]");
     if (note) {
-      note.textContent = fill(w[kind], { top }) + (kind === "agrees" ? "" : ` ${w.fix}`);
-      note.style.color = kind === "agrees" ? "" : "var(--jp-error-color1, #c62828)";
+      const { text, bad } = naiveNote(scaled, JSON.parse(note.dataset.xentWords));
+      note.textContent = text;
+      note.style.color = bad ? "var(--jp-error-color1, #c62828)" : "";
     }
     frame.dataset.xentProbabilities = probabilities.map(pyRepr).join(" ");
   };
