@@ -19,6 +19,9 @@ import pytest
 
 from tools import assignments
 
+# nbgrader's autograde and the run in the tree execute notebooks: not in the fast tier (make test-fast)
+pytestmark = pytest.mark.notebooks
+
 ROOT = Path(__file__).resolve().parents[2]
 GRADING = Path(sys.prefix) / "grading"
 STUDENT_CODE = {

@@ -13,6 +13,9 @@ import pytest
 from tools import student_tree
 from tools.notebook_run import run_notebooks
 
+# nbgrader's autograde and the run in the tree execute notebooks: not in the fast tier (make test-fast)
+pytestmark = pytest.mark.notebooks
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
