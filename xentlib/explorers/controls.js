@@ -116,6 +116,37 @@ function paintSoftmaxExplorer(root) {
   }
 }
 
+// When a view from the kernel arrives, it may answer an older move (rapid moves overtake the kernel):
+// if what it shows is not what the controls on the page give, repaint from the controls at once. A view
+// for the current controls agrees with the page's computation (to 1e-12) and stays as xentlib wrote it.
+const near = (a, b) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
+function reconcile(root) {
+  if (root.classList.contains("xent-loss-explorer")) {
+    const state = readLossExplorer(root);
+    if (state === null) return;
+    const { nll, loss } = lossState(state.logits, state.labels, state.smoothing, state.reduction);
+    const shown = root.querySelector(".xent-loss .xent-loss-value")?.textContent ?? "";
+    const values = shown.replace(/[[\]]/g, "").split(",").map(Number);
+    const wanted = Array.isArray(loss) ? loss : [loss];
+    const samples = [...root.querySelectorAll(".xent-sample-view .xent-nll")].map((e) => Number(e.textContent));
+    const fresh = values.length === wanted.length && values.every((v, k) => near(v, wanted[k]))
+      && samples.every((v, i) => near(v, nll[i]));
+    if (!fresh) paintLossExplorer(root);
+  } else if (root.classList.contains("xent-softmax-explorer")) {
+    const logits = [];
+    for (const el of root.querySelectorAll(".xent-logit")) {
+      logits[numberIn(el, "xent-class-")] = Number(el.dataset.xentValue);
+    }
+    const temperature = Number(root.querySelector(".xent-temperature")?.dataset.xentValue);
+    const scale = Number(root.querySelector(".xent-scale")?.dataset.xentValue);
+    if (!(temperature > 0) || !Number.isFinite(scale) || !logits.every(Number.isFinite)) return;
+    const { probabilities } = softmaxState(logits, temperature, scale);
+    const shown = [...root.querySelectorAll(".xent-probabilities td.xent-p")].map((e) => Number(e.textContent));
+    const fresh = shown.length === probabilities.length && shown.every((v, c) => near(v, probabilities[c]));
+    if (!fresh) paintSoftmaxExplorer(root);
+  }
+}
+
 if (!window.__xentlibPaint) {
   window.__xentlibPaint = true;
   const paint = (event) => {
@@ -265,7 +296,11 @@ function view({ model, el }) {
   live.setAttribute("aria-live", "polite");
   live.setAttribute("aria-atomic", "true");
   el.append(body, live);
-  const drawBody = () => { body.innerHTML = model.get("value"); };
+  const drawBody = () => {
+    body.innerHTML = model.get("value");
+    const root = el.closest(".xent-loss-explorer, .xent-softmax-explorer");
+    if (root) reconcile(root);
+  };
   const drawLive = () => { live.textContent = model.get("live"); };
   model.on("change:value", drawBody);
   model.on("change:live", drawLive);
