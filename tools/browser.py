@@ -269,6 +269,21 @@ def chromium(profile: Path, executable: str):
             context.close()
 
 
+def files_only(context, outside: list[str] | None = None) -> None:
+    """Let `context` read local files only, as a laptop without internet: every other request is refused
+    (and recorded in `outside`, when given)."""
+
+    def route(request_route):
+        if request_route.request.url.startswith("file:"):
+            request_route.continue_()
+        else:
+            if outside is not None:
+                outside.append(request_route.request.url)
+            request_route.abort()
+
+    context.route("**/*", route)
+
+
 def start_opening(context, lab: Lab, name: str):
     """A new tab that starts loading a notebook, as a user opens one from a link; returns at once."""
     page = context.new_page()

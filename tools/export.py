@@ -26,7 +26,7 @@ import nbformat
 from nbconvert import HTMLExporter, SlidesExporter
 
 from tools import book
-from tools.browser import CHROMIUM, chromium
+from tools.browser import CHROMIUM, chromium, files_only
 from tools.notebook_run import course_notebooks, run_notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -175,7 +175,7 @@ def exporters() -> tuple[HTMLExporter, SlidesExporter]:
 def write_pdfs(pages: list[Path], profile: Path) -> None:
     """Print each page on A4 in Chromium, after MathJax has typeset it (offline: file:// only)."""
     with chromium(profile, str(CHROMIUM)) as context:
-        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        files_only(context)
         for html in pages:
             page = context.new_page()
             page.goto(html.as_uri(), wait_until="load")

@@ -18,7 +18,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from tools import book
-from tools.browser import CHROMIUM, chromium
+from tools.browser import CHROMIUM, chromium, files_only
 
 ROOT = Path(__file__).resolve().parent.parent
 SHEETS = {"en": ROOT / "docs" / "cheatsheet.md", "zh-CN": ROOT / "docs" / "cheatsheet.zh-CN.md"}
@@ -65,7 +65,7 @@ def build(out: Path) -> list[Path]:
         target.write_text(page(source.read_text(encoding="utf-8"), lang), encoding="utf-8")
         pages.append(target)
     with chromium(out / ".chromium-profile", str(CHROMIUM)) as context:
-        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        files_only(context)
         for target in pages:
             tab = context.new_page()
             tab.goto(target.as_uri(), wait_until="load")

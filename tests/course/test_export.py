@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.needs import require_chromium
-from tools.browser import chromium
+from tools.browser import chromium, files_only
 
 pytestmark = pytest.mark.book
 
@@ -54,15 +54,8 @@ def offline(exported, tmp_path_factory):
     executable = require_chromium()
     outside: list[str] = []
 
-    def only_files(route):
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
     with chromium(tmp_path_factory.mktemp("profile"), executable) as context:
-        context.route("**/*", only_files)
+        files_only(context, outside)
         yield context, outside
 
 

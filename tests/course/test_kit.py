@@ -15,7 +15,7 @@ import pytest
 import xentlib as xl
 from tests.needs import require_chromium
 from tools import kit
-from tools.browser import chromium
+from tools.browser import chromium, files_only
 
 pytestmark = pytest.mark.book
 
@@ -60,15 +60,7 @@ def test_one_page_each_offline_with_typeset_formulas(built, tmp_path):
         pytest.fail("pdfinfo (Debian's poppler-utils) reads the PDFs: .ci/run installs it")
     outside: list[str] = []
     with chromium(tmp_path / "profile", require_chromium()) as context:
-
-        def only_files(route):
-            if route.request.url.startswith("file:"):
-                route.continue_()
-            else:
-                outside.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", only_files)
+        files_only(context, outside)
         for html in sorted(built.glob("cheatsheet*.html")):
             page = context.new_page()
             failed: list[str] = []

@@ -89,15 +89,22 @@ function paintBars(view, probabilities) {
   });
 }
 
-function paintSoftmaxExplorer(root) {
+function readSoftmaxExplorer(root) {
   const logits = [];
   for (const el of root.querySelectorAll(".xent-logit")) {
     logits[numberIn(el, "xent-class-")] = Number(el.dataset.xentValue);
   }
   const temperature = Number(root.querySelector(".xent-temperature")?.dataset.xentValue);
   const scale = Number(root.querySelector(".xent-scale")?.dataset.xentValue);
-  if (!(temperature > 0) || !Number.isFinite(scale) || !logits.every(Number.isFinite)) return;
-  const { scaled, probabilities, naive } = softmaxState(logits, temperature, scale);
+  const valid = temperature > 0 && Number.isFinite(scale) && logits.every(Number.isFinite);
+  return valid ? { logits, temperature, scale } : null; // else: the kernel answers alone
+}
+
+function paintSoftmaxExplorer(root) {
+  const state = readSoftmaxExplorer(root);
+  if (state === null) return;
+  const { logits } = state;
+  const { scaled, probabilities, naive } = softmaxState(logits, state.temperature, state.scale);
   paintBars(root.querySelector(".xent-bars-view"), probabilities);
   root.querySelectorAll(".xent-probabilities tbody tr").forEach((row, c) => {
     const cells = row.querySelectorAll("td");
@@ -133,14 +140,9 @@ function reconcile(root) {
       && samples.every((v, i) => near(v, nll[i]));
     if (!fresh) paintLossExplorer(root);
   } else if (root.classList.contains("xent-softmax-explorer")) {
-    const logits = [];
-    for (const el of root.querySelectorAll(".xent-logit")) {
-      logits[numberIn(el, "xent-class-")] = Number(el.dataset.xentValue);
-    }
-    const temperature = Number(root.querySelector(".xent-temperature")?.dataset.xentValue);
-    const scale = Number(root.querySelector(".xent-scale")?.dataset.xentValue);
-    if (!(temperature > 0) || !Number.isFinite(scale) || !logits.every(Number.isFinite)) return;
-    const { probabilities } = softmaxState(logits, temperature, scale);
+    const state = readSoftmaxExplorer(root);
+    if (state === null) return;
+    const { probabilities } = softmaxState(state.logits, state.temperature, state.scale);
     const shown = [...root.querySelectorAll(".xent-probabilities td.xent-p")].map((e) => Number(e.textContent));
     const fresh = shown.length === probabilities.length && shown.every((v, c) => near(v, probabilities[c]));
     if (!fresh) paintSoftmaxExplorer(root);
