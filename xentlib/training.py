@@ -58,10 +58,13 @@ def accuracy(x, y, w, b) -> float:
     return float(np.mean(np.argmax(z, axis=1) == as_class_indices(y, z.shape[1])))
 
 
-def gradient_step(w, b, x, y, lr: float):
-    """One step of gradient descent: returns (loss before the step, W - lr dL/dW, b - lr dL/db)."""
+def gradient_step(w, b, x, y, lr: float, label_smoothing: float = 0.0):
+    """One step of gradient descent: returns (loss before the step, W - lr dL/dW, b - lr dL/db).
+
+    With label_smoothing eps the loss is cross_entropy(..., label_smoothing=eps), as in PyTorch.
+    """
     x, w, b = _checked(x, w, b)
-    loss, g = cross_entropy_and_grad(x @ w + b, y)
+    loss, g = cross_entropy_and_grad(x @ w + b, y, label_smoothing=label_smoothing)
     return float(loss), w - lr * (x.T @ g), b - lr * g.sum(axis=0)
 
 

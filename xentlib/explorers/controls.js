@@ -149,6 +149,77 @@ function reconcile(root) {
   }
 }
 
+// The gradient, training and information explorers (paint.js): read the controls, compute, paint. A view
+// from the kernel carries the controls' values it answers (data-xent-stamp); a view for older values is
+// repainted from the controls at once, a view for the current ones stays exactly as xentlib wrote it.
+const wordsOf = (root) => {
+  const holder = root.querySelector("[data-xent-words]");
+  return holder ? JSON.parse(holder.dataset.xentWords) : null;
+};
+const valueOf = (root, css) => Number(root.querySelector(css)?.dataset.xentValue ?? NaN);
+function logitsOf(root, css = ".xent-logit") {
+  const logits = [];
+  for (const el of root.querySelectorAll(css)) logits[numberIn(el, "xent-class-")] = Number(el.dataset.xentValue);
+  return logits;
+}
+function readGradientExplorer(root) {
+  const logits = logitsOf(root);
+  const label = [...root.querySelectorAll(".xent-label-choice input")].findIndex((input) => input.checked);
+  const smoothing = valueOf(root, ".xent-smoothing");
+  const valid = logits.length > 1 && logits.every(Number.isFinite) && label >= 0 && label < logits.length
+    && smoothing >= 0 && smoothing <= 1;
+  return valid ? { logits, label, smoothing } : null;
+}
+function readTrainingExplorer(root) {
+  const steps = valueOf(root, ".xent-steps"), learningRate = valueOf(root, ".xent-lr");
+  const initScale = valueOf(root, ".xent-init"), smoothing = valueOf(root, ".xent-smoothing");
+  const data = trainingData(root);
+  const valid = data && Number.isInteger(steps) && steps >= 0 && steps <= data.max_steps && learningRate > 0
+    && initScale > 0 && smoothing >= 0 && smoothing <= 1;
+  return valid ? { steps, learningRate, initScale, smoothing } : null;
+}
+function trainingData(root) { // the points and W's draw, sent once by the kernel (parsed once)
+  if (!root.__xentTrain) {
+    const holder = root.querySelector("[data-xent-train]");
+    if (holder) root.__xentTrain = JSON.parse(holder.dataset.xentTrain);
+  }
+  return root.__xentTrain ?? null;
+}
+function readInformationExplorer(root) {
+  const target = logitsOf(root, ".xent-target-weight"), model = logitsOf(root, ".xent-model-weight");
+  const units = root.querySelector(".xent-units input:checked")?.value;
+  const ok = (w) => w.length > 1 && w.every((v) => Number.isFinite(v) && v >= 0) && w.some((v) => v > 0);
+  return ok(target) && ok(model) && target.length === model.length && units ? { target, model, units } : null;
+}
+const PAINTED = {
+  "xent-gradient-explorer": {
+    read: readGradientExplorer, compute: computeGradient, paint: paintGradient,
+    stamp: (s) => [s.logits, s.label, s.smoothing],
+  },
+  "xent-training-explorer": {
+    read: readTrainingExplorer,
+    compute: (root, s) => computeTraining(root, s, trainingData(root)),
+    paint: (root, s, r, words) => paintTraining(root, s, r, words, trainingData(root)),
+    stamp: (s) => [s.learningRate, s.initScale, s.smoothing, s.steps],
+  },
+  "xent-information-explorer": {
+    read: readInformationExplorer, compute: computeInformation, paint: paintInformation,
+    stamp: (s) => [s.target, s.model, s.units],
+  },
+};
+const kindOf = (root) => Object.entries(PAINTED).find(([css]) => root.classList.contains(css))?.[1];
+function paintPainted(root) {
+  const kind = kindOf(root), words = wordsOf(root);
+  const state = kind && kind.read(root);
+  if (state && words) kind.paint(root, state, kind.compute(root, state), words);
+}
+const sameValues = (a, b) => JSON.stringify(a) === JSON.stringify(b); // both parsed from the same floats
+function reconcilePainted(root, body) {
+  const kind = kindOf(root), state = kind && kind.read(root);
+  const stamp = body.querySelector("[data-xent-stamp]")?.dataset.xentStamp;
+  if (state && stamp !== undefined && !sameValues(JSON.parse(stamp), kind.stamp(state))) paintPainted(root);
+}
+
 if (!window.__xentlibPaint) {
   window.__xentlibPaint = true;
   const paint = (event) => {
@@ -156,6 +227,8 @@ if (!window.__xentlibPaint) {
     if (loss) paintLossExplorer(loss);
     const softmax = event.target.closest?.(".xent-softmax-explorer");
     if (softmax) paintSoftmaxExplorer(softmax);
+    const painted = event.target.closest?.(".xent-explorer");
+    if (painted && kindOf(painted)) paintPainted(painted);
   };
   window.addEventListener("xent-input", paint);
   // a sample's true-class menu (an ipywidgets Dropdown): the loss and -log p follow at once
@@ -186,6 +259,30 @@ function slider({ model, el }) {
   shown.htmlFor = id;
   row.append(name, range, isChoice() ? shown : number);
   el.append(row);
+  // With a play label: a button that moves the value up by one step at a time, until the end or a press.
+  let timer = null;
+  const play = document.createElement("button");
+  const stop = () => { clearInterval(timer); timer = null; drawPlay(); };
+  const drawPlay = () => {
+    play.textContent = timer === null ? `\u25b6 ${model.get("play_label")}` : `\u23f8 ${model.get("pause_label")}`;
+    play.setAttribute("aria-pressed", String(timer !== null));
+  };
+  if (model.get("play_label")) {
+    play.type = "button";
+    play.className = "xent-play";
+    play.addEventListener("click", () => {
+      if (timer !== null) return stop();
+      if (model.get("value") >= Number(range.max)) send(Number(range.min)); // from the start again
+      timer = setInterval(() => {
+        const next = roundTo(model.get("value") + model.get("step"), model.get("decimals"));
+        if (next > Number(range.max)) return stop();
+        send(next);
+      }, 60);
+      drawPlay();
+    });
+    drawPlay();
+    row.append(play);
+  }
 
   const valueText = (v) => {
     if (isChoice()) return texts()[Math.max(0, choices().indexOf(v))];
@@ -253,7 +350,7 @@ function slider({ model, el }) {
   number.addEventListener("blur", draw);
   model.on("change", draw);
   draw();
-  return () => model.off("change", draw);
+  return () => { clearInterval(timer); model.off("change", draw); };
 }
 
 function choice({ model, el }) {
@@ -300,8 +397,9 @@ function view({ model, el }) {
   el.append(body, live);
   const drawBody = () => {
     body.innerHTML = model.get("value");
-    const root = el.closest(".xent-loss-explorer, .xent-softmax-explorer");
-    if (root) reconcile(root);
+    const root = el.closest(".xent-explorer");
+    if (root && kindOf(root)) reconcilePainted(root, body);
+    else if (root) reconcile(root);
   };
   const drawLive = () => { live.textContent = model.get("live"); };
   model.on("change:value", drawBody);

@@ -16,11 +16,12 @@ import traitlets as t
 HERE = Path(__file__).parent
 ESM = HERE / "controls.js"
 COMPUTE = HERE / "compute.js"  # the page's own loss computation (one frame per move), before the controls
+PAINT = HERE / "paint.js"  # the painters of the gradient, training and information explorers
 CSS = HERE / "explorer.css"
 
 
 class _Control(anywidget.AnyWidget):
-    _esm = COMPUTE.read_text(encoding="utf-8") + "\n" + ESM.read_text(encoding="utf-8")
+    _esm = "\n".join(path.read_text(encoding="utf-8") for path in (COMPUTE, PAINT, ESM))
     _css = CSS
     kind = t.Unicode().tag(sync=True)
     description = t.Unicode("").tag(sync=True)  # the visible name
@@ -48,6 +49,8 @@ class Slider(_Control):
     exact_suffix = t.Unicode(", exact value").tag(sync=True)
     choices = t.List(t.Float()).tag(sync=True)
     choice_texts = t.List(t.Unicode()).tag(sync=True)
+    play_label = t.Unicode("").tag(sync=True)  # with a name, a play button moves the value up by `step`
+    pause_label = t.Unicode("").tag(sync=True)
 
 
 class Choice(_Control):

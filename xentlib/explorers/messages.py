@@ -140,6 +140,112 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "在本页中实时计算：浏览器用 xentlib 的公式算出每个数，不需要内核",
     },
     "snapshot_softmax_title": {"en": "SoftmaxExplorer", "zh": "softmax 探索器（SoftmaxExplorer）"},
+    # gradient explorer
+    "true_class": {"en": "true class", "zh": "真实类别"},
+    "class_names_unique": {
+        "en": "class_names must be different from each other, got {names}",
+        "zh": "class_names 中的名字不能重复，但得到的是 {names}",
+    },
+    "grad_push_true": {
+        "en": "push on the true class ({name}), \u2212\u2202L/\u2202z = q \u2212 p =",
+        "zh": "对真实类别（{name}）的推力 \u2212\u2202L/\u2202z = q \u2212 p =",
+    },
+    "grad_norm": {
+        "en": "length of the gradient |p \u2212 q| (never more than \u221a2) =",
+        "zh": "梯度的长度 |p \u2212 q|（永远不超过 \u221a2）=",
+    },
+    "grad_push_axis": {"en": "push \u2212\u2202L/\u2202z", "zh": "推力 \u2212\u2202L/\u2202z"},
+    "grad_pushes_caption": {
+        "en": "push on each logit, \u2212\u2202L/\u2202z = q \u2212 p: {values}",
+        "zh": "每个 logit 受到的推力 \u2212\u2202L/\u2202z = q \u2212 p：{values}",
+    },
+    "grad_curve_x": {
+        "en": "logit of {name} (the true class), the others fixed",
+        "zh": "{name}（真实类别）的 logit，其余 logit 不变",
+    },
+    "grad_curve_ce": {"en": "cross-entropy", "zh": "交叉熵（cross-entropy）"},
+    "grad_curve_se": {"en": "squared error of softmax", "zh": "softmax 的平方误差（squared error）"},
+    "grad_curve_caption": {
+        "en": "push on the logit of {name} as it moves: now, at z = {z}, cross-entropy {ce}, "
+        "squared error {se}",
+        "zh": "{name} 的 logit 变化时它受到的推力：当前 z = {z}，交叉熵 {ce}，平方误差 {se}",
+    },
+    "live_gradient": {
+        "en": "loss {loss}, push on the true class {push}",
+        "zh": "损失 {loss}，真实类别受到的推力 {push}",
+    },
+    "snapshot_gradient_title": {"en": "GradientExplorer", "zh": "梯度探索器（GradientExplorer）"},
+    # training explorer
+    "train_steps": {"en": "steps", "zh": "步数"},
+    "train_lr": {"en": "learning rate", "zh": "学习率"},
+    "train_init": {"en": "initial scale of W", "zh": "W 的初始尺度"},
+    "train_play": {"en": "play", "zh": "播放"},
+    "train_pause": {"en": "pause", "zh": "暂停"},
+    "train_step": {"en": "after {steps} of {max} steps", "zh": "第 {steps} 步（共 {max} 步）"},
+    "train_accuracy": {"en": "training accuracy", "zh": "训练准确率"},
+    "train_curve_x": {"en": "step", "zh": "步数"},
+    "train_regions_caption": {
+        "en": "the plane coloured by the class the model predicts, with the points of {names}; "
+        "{accuracy} of them classified correctly",
+        "zh": "按模型预测的类别给平面着色，并画出 {names} 的数据点；其中 {accuracy} 被正确分类",
+    },
+    "train_curve_caption": {
+        "en": "loss curve of the first {steps} steps; the loss now is {loss}",
+        "zh": "前 {steps} 步的损失曲线；当前损失为 {loss}",
+    },
+    "live_training": {
+        "en": "step {steps}, loss {loss}, accuracy {accuracy}",
+        "zh": "第 {steps} 步，损失 {loss}，准确率 {accuracy}",
+    },
+    "train_two_features": {
+        "en": "X must have two features (a point in the plane) per row, got shape {shape}",
+        "zh": "X 的每一行必须有两个特征（平面上的一个点），但得到的形状是 {shape}",
+    },
+    "train_classes": {
+        "en": "y needs one label per row of X ({rows} rows, labels of shape {shape}) and 2 to {most} classes",
+        "zh": "y 需要为 X 的每一行给出一个标签（X 有 {rows} 行，标签的形状是 {shape}），"
+        "类别数须在 2 到 {most} 之间",
+    },
+    "train_steps_range": {
+        "en": "steps must be a whole number from 0 to {max}, got {steps}",
+        "zh": "步数必须是 0 到 {max} 之间的整数，但得到的是 {steps}",
+    },
+    "snapshot_training_title": {"en": "TrainingExplorer", "zh": "训练探索器（TrainingExplorer）"},
+    # information explorer
+    "info_target_name": {"en": "target q, weight of {name}", "zh": "目标 q，{name} 的权重"},
+    "info_model_name": {"en": "model p, weight of {name}", "zh": "模型 p，{name} 的权重"},
+    "info_units": {"en": "units", "zh": "单位"},
+    "info_probability": {"en": "probability", "zh": "概率"},
+    "info_reverse": {"en": "the other way round (KL is not symmetric):", "zh": "反过来（KL 不对称）："},
+    "info_bars_caption": {
+        "en": "target q: {q}; model p: {p}",
+        "zh": "目标 q：{q}；模型 p：{p}",
+    },
+    "info_stack_caption": {
+        "en": "H(q) = {h} plus KL(q \u2016 p) = {kl} make H(q, p) = {total} {units}",
+        "zh": "H(q) = {h} 加上 KL(q \u2016 p) = {kl}，得到 H(q, p) = {total} {units}",
+    },
+    "live_information": {
+        "en": "H(q) {h}, KL {kl}, H(q, p) {total} {units}",
+        "zh": "熵 H(q) {h}，KL 散度 {kl}，交叉熵 H(q, p) {total} {units}",
+    },
+    "info_weights_shape": {
+        "en": "the weights of {which} must be a list of at least two numbers, got shape {shape}",
+        "zh": "{which} 的权重必须是至少两个数组成的列表，但得到的形状是 {shape}",
+    },
+    "info_weight_negative": {
+        "en": "weight {c} of {which} is {value}; weights must be finite and 0 or more",
+        "zh": "{which} 的第 {c} 个权重是 {value}；权重必须是有限的数，且不小于 0",
+    },
+    "info_weights_zero": {
+        "en": "every weight of {which} is 0: at least one must be more than 0 to make a distribution",
+        "zh": "{which} 的权重全是 0：至少要有一个大于 0，才能构成一个分布",
+    },
+    "info_sizes": {
+        "en": "q has {q} classes and p has {p}: they need the same classes",
+        "zh": "q 有 {q} 个类别，p 有 {p} 个：两者需要相同的类别",
+    },
+    "snapshot_information_title": {"en": "InformationExplorer", "zh": "信息论探索器（InformationExplorer）"},
 }
 
 TABLE = register("explorers", {f"explorer.{key}": texts for key, texts in MESSAGES.items()})

@@ -9,7 +9,7 @@ const round6 = (v) => Number(Number(v).toFixed(6));
 const fill = (template, fields) => template.replace(/\{(\w+)\}/g, (_, key) => String(fields[key]));
 const escapeHtml = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 
-function range(label, value, low, high, onChange) {
+function range(label, value, low, high, onChange, step = STEP) {
   const row = document.createElement("label");
   row.className = "xent-page-control";
   const name = document.createElement("span");
@@ -32,8 +32,8 @@ function range(label, value, low, high, onChange) {
   };
   // One arrow press moves the exact value by STEP (0.093 -> 0.193), as the notebook's sliders do.
   input.addEventListener("keydown", (event) => {
-    const moves = { ArrowRight: STEP, ArrowUp: STEP, ArrowLeft: -STEP, ArrowDown: -STEP, PageUp: 10 * STEP,
-                    PageDown: -10 * STEP };
+    const moves = { ArrowRight: step, ArrowUp: step, ArrowLeft: -step, ArrowDown: -step, PageUp: 10 * step,
+                    PageDown: -10 * step };
     if (event.key in moves) set(exact + moves[event.key]);
     else if (event.key === "Home") set(low);
     else if (event.key === "End") set(high);
@@ -44,6 +44,8 @@ function range(label, value, low, high, onChange) {
   shown.textContent = String(value);
   input.setAttribute("aria-valuetext", String(value));
   row.append(name, input, shown);
+  row.xentSet = set; // for a play button
+  row.xentValue = () => exact;
   return row;
 }
 
@@ -198,10 +200,101 @@ function livenSoftmax(frame, data) {
   markLive(frame, data.words.live);
 }
 
+// The gradient explorer: a sample's logits, its true class and label smoothing move; the readout, the
+// pushes and the curve follow (paint.js, the painter the notebook uses).
+function livenGradient(frame, data) {
+  const state = { logits: data.logits.slice(), label: data.label, smoothing: data.smoothing };
+  const [low, high] = data.bounds;
+  const repaint = () => paintGradient(frame, state, computeGradient(frame, state), data.words);
+  const controls = document.createElement("div");
+  controls.className = "xent-page-controls";
+  controls.append(
+    menu(data.words.true_class, data.names, state.label, (k) => { state.label = Number(k); repaint(); }),
+    range(data.words.label_smoothing, state.smoothing, 0, 1, (v) => { state.smoothing = v; repaint(); }),
+  );
+  data.logit_names.forEach((label, c) => {
+    controls.append(range(label, state.logits[c], low, high, (v) => { state.logits[c] = v; repaint(); }));
+  });
+  frame.querySelector(".xent-grad-readout-view")?.after(controls);
+  markLive(frame, data.words.page_live);
+}
+
+// The training explorer: the page trains the same model itself (the data and W's draw are in the snapshot)
+// as the step slider moves or plays; the regions and the loss curve follow (paint.js).
+function livenTraining(frame, data) {
+  const state = { steps: data.steps, learningRate: data.learning_rate, initScale: data.init_scale,
+                  smoothing: data.smoothing };
+  const words = data.words;
+  const repaint = () => paintTraining(frame, state, computeTraining(frame, state, data.data), words, data.data);
+  const steps = range(words.steps, state.steps, 0, data.data.max_steps, (v) => { state.steps = v; repaint(); }, 1);
+  const play = document.createElement("button");
+  play.type = "button";
+  let timer = null;
+  const drawPlay = () => {
+    play.textContent = timer === null ? `\u25b6 ${words.play}` : `\u23f8 ${words.pause}`;
+    play.setAttribute("aria-pressed", String(timer !== null));
+  };
+  play.addEventListener("click", () => {
+    if (timer !== null) { clearInterval(timer); timer = null; return drawPlay(); }
+    if (steps.xentValue() >= data.data.max_steps) steps.xentSet(0);
+    timer = setInterval(() => {
+      if (steps.xentValue() >= data.data.max_steps) { clearInterval(timer); timer = null; return drawPlay(); }
+      steps.xentSet(steps.xentValue() + 1);
+    }, 60);
+    drawPlay();
+  });
+  drawPlay();
+  steps.append(play);
+  const controls = document.createElement("div");
+  controls.className = "xent-page-controls";
+  const texts = (values) => values.map((v) => pyG6(v));
+  controls.append(
+    steps,
+    menu(words.learning_rate, texts(data.learning_rates), data.learning_rates.indexOf(state.learningRate), (k) => {
+      state.learningRate = data.learning_rates[Number(k)];
+      repaint();
+    }),
+    menu(words.init_scale, texts(data.init_scales), data.init_scales.indexOf(state.initScale), (k) => {
+      state.initScale = data.init_scales[Number(k)];
+      repaint();
+    }),
+    range(words.label_smoothing, state.smoothing, 0, 1, (v) => { state.smoothing = v; repaint(); }),
+  );
+  frame.querySelector(".xent-train-readout-view")?.after(controls);
+  markLive(frame, words.page_live);
+}
+
+// The information explorer: the weights of q and p and the units move; the readout and both charts follow.
+function livenInformation(frame, data) {
+  const state = { target: data.target.slice(), model: data.model.slice(), units: data.units };
+  const some = (w) => w.some((v) => v > 0); // every weight 0 is no distribution: keep the last picture
+  const repaint = () => {
+    if (some(state.target) && some(state.model)) {
+      paintInformation(frame, state, computeInformation(frame, state), data.words);
+    }
+  };
+  const units = ["nats", "bits"];
+  const controls = document.createElement("div");
+  controls.className = "xent-page-controls";
+  controls.append(menu(data.words.units, units, units.indexOf(state.units), (k) => {
+    state.units = units[Number(k)];
+    repaint();
+  }));
+  for (const [which, names] of [["target", data.target_names], ["model", data.model_names]]) {
+    names.forEach((label, c) => {
+      controls.append(range(label, state[which][c], 0, 1, (v) => { state[which][c] = v; repaint(); }, 0.01));
+    });
+  }
+  frame.querySelector(".xent-info-readout-view")?.after(controls);
+  markLive(frame, data.words.page_live);
+}
+
+const LIVEN = { softmax: livenSoftmax, gradient: livenGradient, training: livenTraining,
+                information: livenInformation };
 for (const frame of document.querySelectorAll(".xent-snapshot[data-xent-live]")) {
   try {
     const data = JSON.parse(frame.dataset.xentLive);
-    if (data.kind === "softmax") livenSoftmax(frame, data);
+    if (data.kind in LIVEN) LIVEN[data.kind](frame, data);
     else liven(frame);
   } catch (error) {
     console.warn("xentlib: this explorer stays a snapshot", error); // the picture is still right

@@ -10,6 +10,8 @@ renderer, a book page) each explorer also offers a `text/html` snapshot of its c
 from __future__ import annotations
 
 import functools
+import html
+import json
 from contextlib import contextmanager
 
 import ipywidgets as widgets
@@ -76,6 +78,11 @@ def _close_tree(widget) -> None:
     for child in getattr(widget, "children", ()):
         _close_tree(child)
     widget.close()
+
+
+def stamped(view_html: str, values) -> str:
+    """A view's HTML marked with the controls' values it answers: the page repaints a view for older ones."""
+    return f'<div data-xent-stamp="{html.escape(json.dumps(values))}">{view_html}</div>'
 
 
 def _box(kind, children, *css):
