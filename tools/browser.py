@@ -352,10 +352,14 @@ BUSY_JS = """(seconds) => {
 
 
 def watched(root) -> object:
-    """The element whose text a move changes: the loss readout, or a SoftmaxExplorer's probabilities."""
-    return root.locator(
-        ".xent-loss" if "xent-loss-explorer" in root.get_attribute("class") else ".xent-probabilities"
-    )
+    """The element whose text a move changes: the loss readout, a SoftmaxExplorer's probabilities, or the
+    readout of the other explorers."""
+    classes = root.get_attribute("class")
+    if "xent-loss-explorer" in classes:
+        return root.locator(".xent-loss")
+    if "xent-softmax-explorer" in classes:
+        return root.locator(".xent-probabilities")
+    return root.locator(".xent-key-view").first  # the gradient, training and information explorers' readout
 
 
 def change_and_time(page, root, action) -> float | None:

@@ -16,13 +16,14 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 import tools.browser as support
-from tests.explorers.page import PANEL, assert_consistent, displayed, read
+from tests.explorers.page import PANEL, assert_consistent, displayed, expected, read
 from tests.needs import require_chromium
 from tools.browser import (
     change_and_time,
@@ -52,8 +53,8 @@ STATIC_EXPORT_OPTIONS = [
     '--NbConvertBase.display_data_priority=["text/html", "text/markdown", "image/svg+xml", "image/png", '
     '"image/jpeg", "text/plain"]',
 ]
-EXPLORERS = ("LossExplorer", "SoftmaxExplorer")
-EXPLORER_CALL = re.compile(r"\b(LossExplorer|SoftmaxExplorer)\(")
+EXPLORERS = ("LossExplorer", "SoftmaxExplorer", "GradientExplorer", "TrainingExplorer", "InformationExplorer")
+EXPLORER_CALL = re.compile(r"\b(" + "|".join(EXPLORERS) + r")\(")
 
 
 def explorer_calls(name: str) -> set[str]:
@@ -81,8 +82,8 @@ def explorer_notebooks() -> list[str]:
 
 
 SLIDERS_RENDERED_JS = """() => [...document.querySelectorAll('.xent-explorer')].every(e => {
-  const sliders = e.querySelectorAll('.xent-logit');
-  return sliders.length > 0 && e.querySelectorAll('.xent-logit .xent-range').length === sliders.length
+  const sliders = e.querySelectorAll('[data-xent-value]');
+  return sliders.length > 0 && e.querySelectorAll('.xent-range').length >= sliders.length
     && e.querySelector('.xent-loss-value, .xent-p') !== null;
 })"""
 
@@ -185,10 +186,11 @@ def test_explorer_in_notebook(lab_and_browser, opening, name):
     page = open_and_run(lab, context, name, tab)
     try:
         root = page.locator(f"{PANEL} .xent-explorer").first
-        root.scroll_into_view_if_needed()
-        before = displayed(assert_consistent(root))
-        change_and_time(page, root, press_slider(root, 0))
-        assert displayed(assert_consistent(root)) != before
+        before = displayed(settled(root))
+        # a keyboard user: the arrow key on the explorer's first slider (focusing it scrolls it into view)
+        css = ".xent-logit" if root.locator(".xent-logit").count() else ".xent-slider-control"
+        change_and_time(page, root, press_slider(root, 0, css=css))
+        assert displayed(settled(root)) != before
         page.screenshot(path=str(ARTIFACTS / f"browser-{Path(name).stem}.png"))
     finally:
         page.close()
@@ -649,5 +651,144 @@ def test_a_chinese_notebook_in_jupyterlab(lab_and_browser):
         right = solve_in_page(page, "sample_loss", solution, "✅")
         assert right.startswith("✅ sample_loss:") and CJK.search(right), right
         page.screenshot(path=str(ARTIFACTS / "browser-zh-01-passing-check.png"))
+    finally:
+        page.close()
+
+
+# The explorers of notebooks 08-10: (notebook, explorer, the kernel's name for what its readout shows).
+NEWER = [
+    ("08_gradients.ipynb", "gradient", "explorer.loss"),
+    ("09_training_a_classifier.ipynb", "training", "trainer.loss"),
+    ("10_beyond.ipynb", "information", "info.cross_entropy"),
+    ("zh/08_gradients.ipynb", "gradient", "explorer.loss"),
+]
+SVG_CLIPPED_JS = """(root) => {
+  const area = root.closest('.jp-OutputArea-output').getBoundingClientRect();
+  return [...root.querySelectorAll('svg, .xent-control, .xent-key-view b')].map((e) => [e, e.getBoundingClientRect()])
+    .filter(([, r]) => r.width > 0 && (r.left < area.left - 0.5 || r.right > area.right + 0.5))
+    .map(([e, r]) => `${e.getAttribute('class') || e.textContent}: ${Math.round(r.left)}..${Math.round(r.right)} outside `
+                     + `${Math.round(area.left)}..${Math.round(area.right)}`);
+}"""
+
+
+def settled(root, timeout_s: float = 10.0) -> dict:
+    """assert_consistent once the kernel's views have arrived (the page's own numbers may differ from
+    xentlib's in the last digit until then)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            return assert_consistent(root)
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def check_texts(root, where: str) -> float:
+    """axe-core violations, and text contrast (>= 4.5:1) inside one explorer; returns the lowest ratio."""
+    violations = root.evaluate(AXE_JS)
+    assert violations == [], f"{where}: axe-core found {json.dumps(violations, indent=1)}"
+    texts = root.evaluate(CONTRAST_JS)["texts"]
+    low = [t for t in texts if t["ratio"] < 4.5]
+    assert texts and not low, f"{where}: text below 4.5:1: {low}"
+    return min(t["ratio"] for t in texts)
+
+
+@pytest.mark.parametrize(("name", "kind", "kernel"), NEWER, ids=[n for n, _, _ in NEWER])
+def test_newer_explorers_as_a_keyboard_user_at_a_projector(lab_and_browser, name, kind, kernel):
+    """A teacher at a projector (960x540 CSS pixels) opens the notebook, runs it all, turns on Presentation
+    Mode, clicks the explorer's first control's name and tabs through every control, as a keyboard user
+    does: the readout stays on screen and uncovered at every Tab. An arrow key on the last control is
+    painted before the first frame after the key press (the page computes it), then the page shows
+    exactly what xentlib computes for its controls and what the kernel holds. Then axe-core and contrast
+    in the light and dark themes, and at 150% zoom beside the file browser (911x512) nothing is cut."""
+    lab, context = lab_and_browser
+    viewport = {"width": 960, "height": 540}
+    page = start_opening(context, lab, name)
+    page.set_viewport_size(viewport)
+    app = "window.jupyterapp"
+    stem = name.replace("/", "-").removesuffix(".ipynb")
+    try:
+        open_and_run(lab, context, name, page=page)
+        page.evaluate(f"() => {app}.commands.execute('application:toggle-presentation-mode')")
+        page.wait_for_function(f"() => {app}.shell.presentationMode")
+        page.wait_for_timeout(500)
+        root = page.locator(f"{PANEL} .xent-{kind}-explorer").first
+        readout = root.locator(".xent-key-view .xent-loss-value")
+        controls = root.locator("input, button")
+        last = controls.nth(controls.count() - 1)
+        root.locator(".xent-control-name").first.click()  # the learner scrolls to it and clicks its name
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            box = readout.bounding_box()
+            assert in_view(box, viewport) and readout.evaluate(UNCOVERED_JS), (
+                f"the readout left the screen (y = {box and round(box['y'])}) after Tab to "
+                f"{page.evaluate(FOCUSED_JS)}"
+            )
+            if last.evaluate("(e) => e === document.activeElement"):
+                break
+        else:
+            raise AssertionError("Tab never reached the explorer's last control")
+        if last.get_attribute("type") == "number":  # the last slider's number box: back to its range
+            page.keyboard.press("Shift+Tab")
+        cut = root.evaluate(SVG_CLIPPED_JS)
+        assert not cut, "on the projector, cut off at the output area's edge:\n" + "\n".join(cut)
+        before = displayed(settled(root))
+        change_and_time(page, root, lambda: page.keyboard.press("ArrowRight"))
+        assert support.changed_in_first_frame(page), "the move was painted after the first frame"
+        shown = settled(root)
+        assert displayed(shown) != before, "the move changed nothing"
+        assert execute(page, f"print(repr(float({kernel})))").strip() == readout.inner_text().strip()
+        page.screenshot(path=str(ARTIFACTS / f"explorer-{stem}-projector.png"))
+        page.evaluate(f"() => {app}.commands.execute('application:toggle-presentation-mode')")
+        page.add_script_tag(path=str(axe_core()))
+        for theme in ("JupyterLab Light", "JupyterLab Dark"):
+            set_theme(page, theme)
+            lowest = check_texts(root, f"{name}, {theme}")
+            root.evaluate("(e) => e.scrollIntoView()")  # for the picture only: the explorer from its top
+            root.screenshot(path=str(ARTIFACTS / f"explorer-{stem}-{theme.split()[-1].lower()}.png"))
+            print(f"\n{name} {kind}, {theme}: axe-core 0 violations, lowest text contrast {lowest:.2f}:1")
+        set_theme(page, "JupyterLab Light")
+        page.set_viewport_size({"width": 911, "height": 512})
+        page.wait_for_timeout(500)
+        clipped = root.evaluate(SVG_CLIPPED_JS)
+        assert not clipped, "cut off at the output area's edge:\n" + "\n".join(clipped)
+    finally:
+        page.close()
+
+
+def test_refused_entry_and_play_in_the_newer_explorers(lab_and_browser):
+    """In notebook 08 a learner types label smoothing 2.5 and Enter: the box shows the 0 the kernel kept.
+    In notebook 09 a learner presses play, waits, presses pause: the steps moved on, and the page shows
+    xentlib's numbers for the step it stopped at."""
+    lab, context = lab_and_browser
+    page = open_and_run(lab, context, "08_gradients.ipynb")
+    try:
+        root = page.locator(f"{PANEL} .xent-gradient-explorer").first
+        box = root.locator(".xent-smoothing .xent-number")
+        box.click()
+        page.keyboard.press("ControlOrMeta+a")
+        page.keyboard.type("2.5")
+        page.keyboard.press("Enter")
+        page.wait_for_function("(e) => e.value === '0'", arg=box.element_handle(), timeout=10_000)
+        assert "label_smoothing" in root.locator(".xent-error").inner_text()  # the message says why
+        shown = read(root)
+        assert displayed(shown) == expected(shown), "the page shows other numbers than the kept state's"
+    finally:
+        page.close()
+    page = open_and_run(lab, context, "09_training_a_classifier.ipynb")
+    try:
+        root = page.locator(f"{PANEL} .xent-training-explorer").first
+        play = root.locator(".xent-play")
+        play.click()
+        assert play.get_attribute("aria-pressed") == "true"
+        page.wait_for_timeout(1500)
+        play.click()
+        assert play.get_attribute("aria-pressed") == "false"
+        steps = int(root.locator(".xent-steps .xent-number").input_value())
+        assert steps >= 5, f"play moved only {steps} steps in 1.5 s"
+        settled(root)
+        assert execute(page, "print(trainer.steps)").strip() == str(steps)
+        root.screenshot(path=str(ARTIFACTS / "explorer-training-played.png"))
     finally:
         page.close()

@@ -52,7 +52,9 @@ def test_the_gradient_explorer_reports_torchs_gradient_as_it_moves():
     z = torch.tensor(g.logits[None], requires_grad=True)
     F.cross_entropy(z, torch.tensor([1]), label_smoothing=0.1).backward()
     np.testing.assert_allclose(g.gradient, z.grad.numpy()[0], rtol=1e-12, atol=1e-15)
-    assert g.state.push[1] > 0.9, "a confident mistake: cross-entropy pushes the true logit up at full strength"
+    assert g.state.push[1] > 0.9, (
+        "a confident mistake: cross-entropy pushes the true logit up at full strength"
+    )
     assert -g.state.squared_error_gradient[1] < 0.01, "the squared error has almost stopped"
     one(g, "xent-label-choice").value = "class 3"
     assert g.label == 3 and g.state.push[3] > 0
@@ -194,7 +196,9 @@ def test_every_control_is_named_in_chinese_too(make):
     i18n.set_language("zh")
     try:
         explorer = make()
-        names = [w.label if w.kind == "slider" else w.description for w in controls(explorer) if w.kind != "view"]
+        names = [
+            w.label if w.kind == "slider" else w.description for w in controls(explorer) if w.kind != "view"
+        ]
         assert names and all(re.search(r"[\u4e00-\u9fff]", n) for n in names), names
         assert re.search(r"[\u4e00-\u9fff]", explorer.snapshot_html())
     finally:

@@ -457,7 +457,8 @@ def test_snapshot_is_static_html_of_the_current_state():
 
 def test_every_message_has_english_and_is_used():
     sources = "".join(
-        (Path(xw.__file__).parent / name).read_text() for name in ("widgets.py", "html.py", "state.py", "gradient.py", "training.py", "information.py")
+        (Path(xw.__file__).parent / name).read_text()
+        for name in ("widgets.py", "html.py", "state.py", "gradient.py", "training.py", "information.py")
     )
     for key, texts in MESSAGES.items():
         assert texts.get("en"), key

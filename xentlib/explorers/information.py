@@ -112,14 +112,14 @@ def bars_html(state: InformationState, names) -> str:
     bottom = float(frame.py(0.0))
     for k, (qk, pk) in enumerate(zip(state.target, state.model, strict=True)):
         x = float(frame.px(k))
-        for which, value, dx, colour in (("q", qk, -14, BLUE), ("p", pk, 1, ORANGE)):
+        for which, value, dx, colour in (("q", qk, -17, BLUE), ("p", pk, 3, ORANGE)):
             top = float(frame.py(value))
             parts.append(
                 f'<rect class="xent-info-bar" data-which="{which}" data-class="{k}" x="{x + dx:.2f}" '
-                f'y="{top:.2f}" width="13" height="{bottom - top:.2f}" style="fill:{colour};stroke:{FG};'
+                f'y="{top:.2f}" width="14" height="{bottom - top:.2f}" style="fill:{colour};stroke:{FG};'
                 f'stroke-width:{0.8 if which == "p" else 0}"><title>{which} = {num(value)}</title></rect>'
-                f'<text class="xent-info-value" data-which="{which}" data-class="{k}" x="{x + dx + 6.5:.2f}" '
-                f'y="{top - 3:.2f}" text-anchor="middle" style="fill:{FG};font-size:8px;font-family:{MONO}">'
+                f'<text class="xent-info-value" data-which="{which}" data-class="{k}" x="{x + dx + 7:.2f}" '
+                f'y="{top - 3:.2f}" text-anchor="middle" style="fill:{FG};font-size:7.5px;font-family:{MONO}">'
                 f"{value:.2f}</text>"
             )
         parts.append(
