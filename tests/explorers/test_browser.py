@@ -664,10 +664,11 @@ NEWER = [
 ]
 SVG_CLIPPED_JS = """(root) => {
   const area = root.closest('.jp-OutputArea-output').getBoundingClientRect();
-  return [...root.querySelectorAll('svg, .xent-control, .xent-key-view b')].map((e) => [e, e.getBoundingClientRect()])
+  const parts = [...root.querySelectorAll('svg, .xent-control, .xent-key-view b')];
+  return parts.map((e) => [e, e.getBoundingClientRect()])
     .filter(([, r]) => r.width > 0 && (r.left < area.left - 0.5 || r.right > area.right + 0.5))
-    .map(([e, r]) => `${e.getAttribute('class') || e.textContent}: ${Math.round(r.left)}..${Math.round(r.right)} outside `
-                     + `${Math.round(area.left)}..${Math.round(area.right)}`);
+    .map(([e, r]) => `${e.getAttribute('class') || e.textContent}: ${Math.round(r.left)}..`
+                     + `${Math.round(r.right)} outside ${Math.round(area.left)}..${Math.round(area.right)}`);
 }"""
 
 

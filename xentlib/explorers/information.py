@@ -119,7 +119,8 @@ def bars_html(state: InformationState, names) -> str:
                 f'y="{top:.2f}" width="14" height="{bottom - top:.2f}" style="fill:{colour};stroke:{FG};'
                 f'stroke-width:{0.8 if which == "p" else 0}"><title>{which} = {num(value)}</title></rect>'
                 f'<text class="xent-info-value" data-which="{which}" data-class="{k}" x="{x + dx + 7:.2f}" '
-                f'y="{top - 3:.2f}" text-anchor="middle" style="fill:{FG};font-size:7.5px;font-family:{MONO}">'
+                f'y="{top - 3:.2f}" text-anchor="middle" '
+                f'style="fill:{FG};font-size:7.5px;font-family:{MONO}">'
                 f"{value:.2f}</text>"
             )
         parts.append(
