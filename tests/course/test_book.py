@@ -450,6 +450,84 @@ def test_explorers_move_in_the_page_without_a_kernel(browser, lang):
     page.close()
 
 
+def live_frame(page, kind: str):
+    frame = page.locator(f""".xent-snapshot.xent-page-live[data-xent-live*='"kind": "{kind}"']""").first
+    frame.wait_for(timeout=10_000)
+    return frame, json.loads(frame.get_attribute("data-xent-live"))
+
+
+def shown_keys(frame) -> dict[str, float]:
+    return {
+        el.get_attribute("data-xent-key"): float(el.inner_text())
+        for el in frame.locator("[data-xent-key]").all()
+    }
+
+
+def assert_keys(frame, values: dict) -> None:
+    shown = shown_keys(frame)
+    for key, value in values.items():
+        assert shown[key] == pytest.approx(float(value), rel=1e-12, abs=1e-15), (key, shown[key], value)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_newer_explorers_move_in_the_book_without_a_kernel(browser, lang):
+    """A reader of the book, offline: on page 08 the right arrow on the true class's logit, then another true
+    class; on page 09 PageUp on the steps (ten steps of training, in the page) and another learning rate;
+    on page 10 the model's weight of the true class down to 0 (Home) and bits. Each time the numbers the
+    page shows are xentlib's for the state its controls show."""
+    import numpy as np
+
+    from xentlib.datasets import make_blobs
+    from xentlib.explorers.gradient import gradient_state
+    from xentlib.explorers.information import information_state
+    from xentlib.explorers.training import Run, plane, training_state
+
+    context, base, outside = browser
+    page, problems = open_page(context, urljoin(base, f"{lang}/08_gradients.html"))
+    frame, data = live_frame(page, "gradient")
+    z, label = np.array(data["logits"]), data["label"]
+    frame.get_by_label(data["logit_names"][label], exact=True).press("ArrowRight")
+    z[label] = round(z[label] + 0.1, 6)
+    s = gradient_state(z, label, data["smoothing"], data["bounds"])
+    assert_keys(frame, {"loss": s.loss, "push": s.push[label], "norm": np.linalg.norm(s.gradient)})
+    frame.get_by_label(data["words"]["true_class"], exact=True).select_option(index=3)
+    s = gradient_state(z, 3, data["smoothing"], data["bounds"])
+    assert_keys(frame, {"loss": s.loss, "push": s.push[3]})
+    frame.screenshot(path=str(ARTIFACTS / f"book-live-gradient-{lang}.png"))
+    page.close()
+
+    page, more = open_page(context, urljoin(base, f"{lang}/09_training_a_classifier.html"))
+    problems += more
+    frame, data = live_frame(page, "training")
+    x, y = make_blobs(n_per_class=100, num_classes=3, seed=0)
+    np.testing.assert_array_equal(np.array(data["data"]["x"]), x)
+    frame.get_by_label(data["words"]["steps"], exact=True).press("PageUp")
+    run = Run(x, y, data["learning_rate"], data["init_scale"], data["smoothing"])
+    s = training_state(run, 10, plane(x))
+    assert_keys(frame, {"loss": s.losses[-1], "accuracy": s.accuracy})
+    frame.get_by_label(data["words"]["learning_rate"], exact=True).select_option(label="5")
+    s = training_state(Run(x, y, 5.0, data["init_scale"], data["smoothing"]), 10, plane(x))
+    assert_keys(frame, {"loss": s.losses[-1], "accuracy": s.accuracy})
+    frame.screenshot(path=str(ARTIFACTS / f"book-live-training-{lang}.png"))
+    page.close()
+
+    page, more = open_page(context, urljoin(base, f"{lang}/10_beyond.html"))
+    problems += more
+    frame, data = live_frame(page, "information")
+    frame.get_by_label(data["model_names"][1], exact=True).press("Home")
+    model = list(data["model"])
+    model[1] = 0.0
+    s = information_state(data["target"], model, "nats")
+    assert s.kl == np.inf and shown_keys(frame)["kl"] == np.inf, "p_1 = 0 where q_1 > 0: KL is infinite"
+    assert_keys(frame, {"entropy": s.entropy})
+    frame.get_by_label(data["words"]["units"], exact=True).select_option(label="bits")
+    s = information_state(data["target"], model, "bits")
+    assert_keys(frame, {"entropy": s.entropy, "reverse_kl": s.reverse_kl})
+    frame.screenshot(path=str(ARTIFACTS / f"book-live-information-{lang}.png"))
+    assert not problems and not outside, (problems, outside)
+    page.close()
+
+
 def test_dark_mode_follows_the_os_and_every_text_is_readable(visited):
     """A reader whose OS is dark and who never touched the theme switch: every page is dark, every text
     (the snapshot and its note included) at least 4.5:1, and the snapshot is dark too, not a white panel."""

@@ -177,6 +177,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "snapshot_gradient_title": {"en": "GradientExplorer", "zh": "梯度探索器（GradientExplorer）"},
     # training explorer
     "train_steps": {"en": "steps", "zh": "步数"},
+    "colon": {"en": ": ", "zh": "："},
     "train_lr": {"en": "learning rate", "zh": "学习率"},
     "train_init": {"en": "initial scale of W", "zh": "W 的初始尺度"},
     "train_play": {"en": "play", "zh": "播放"},

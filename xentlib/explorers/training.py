@@ -208,7 +208,7 @@ def readout_html(state: TrainingState, max_steps: int) -> str:
     return (
         f'<div class="xent-train-readout" style="color:{FG}">'
         f'<div style="font-size:1.3em"><span class="xent-train-step">'
-        f"{e(msg('train_step', steps=state.steps, max=max_steps))}</span>: "
+        f"{e(msg('train_step', steps=state.steps, max=max_steps))}</span>{e(msg('colon'))}"
         f'{e(msg("loss"))} = <b class="xent-loss-value" {key}="loss">{num(state.losses[-1])}</b></div>'
         f'<div style="font-size:0.95em">{e(msg("train_accuracy"))} = '
         f'<b {key}="accuracy">{num(state.accuracy)}</b> '
