@@ -20,9 +20,11 @@ $(VENV)/.installed: $(BIN)/python requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt -e .
 	@touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt requirements-book.txt requirements-grading.txt
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt requirements-book.txt requirements-grading.txt \
+  requirements-voila.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	$(BIN)/python -m pip install --quiet --no-deps --upgrade --target $(VENV)/grading -r requirements-grading.txt
+	$(BIN)/python -m pip install --quiet --no-deps --upgrade --target $(VENV)/voila -r requirements-voila.txt
 	@touch $@
 
 # etc/jupyter: the server settings for the explorers (TCP_NODELAY), added to any the user has.

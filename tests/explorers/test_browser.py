@@ -9,6 +9,7 @@ with XENTLIB_UPDATE_SCREENSHOT=1 the LossExplorer shot is also copied to docs/lo
 from __future__ import annotations
 
 import ast
+import contextlib
 import json
 import os
 import re
@@ -17,6 +18,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import numpy as np
@@ -793,3 +795,71 @@ def test_refused_entry_and_play_in_the_newer_explorers(lab_and_browser):
         root.screenshot(path=str(ARTIFACTS / "explorer-training-played.png"))
     finally:
         page.close()
+
+
+VOILA = Path(sys.prefix) / "voila"  # requirements-voila.txt, installed apart by make
+
+
+@contextlib.contextmanager
+def running_voila(folder: Path, notebook: str):
+    """Voilà (from .venv/voila) serving one notebook of `folder` on a free port; yields its URL."""
+    if not (VOILA / "voila").exists():
+        hint = f"Voilà is needed at {VOILA}: `make test` installs it (requirements-voila.txt)"
+        pytest.fail(hint) if os.environ.get("CI") == "true" else pytest.skip(hint)
+    port = support.free_port()
+    env = {**os.environ, "PYTHONPATH": str(VOILA), "JUPYTER_PATH": str(VOILA / "share" / "jupyter")}
+    command = [
+        sys.executable,
+        "-m",
+        "voila",
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        notebook,
+    ]
+    log = (folder / "voila.log").open("w")
+    server = subprocess.Popen(command, cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=5)
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError((folder / "voila.log").read_text()[-2000:]) from None
+                time.sleep(0.5)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def test_a_refused_entry_in_voila_puts_the_box_and_slider_back(lab_and_browser, tmp_path):
+    """A learner opens the playground as a Voilà app and types label smoothing 2.5 and Enter in the loss
+    explorer: the box and the slider show the 0 the kernel kept, the message says why, and the loss shown
+    is still xentlib's for the controls shown."""
+    _, context = lab_and_browser
+    shutil.copy2(NB_DIR / PLAYGROUND, tmp_path / PLAYGROUND)
+    with running_voila(tmp_path, PLAYGROUND) as url:
+        page = context.new_page()
+        try:
+            page.goto(url, timeout=120_000)
+            root = page.locator(".xent-loss-explorer").first
+            root.wait_for(timeout=120_000)
+            page.wait_for_function(SLIDERS_RENDERED_JS, timeout=60_000, polling=100)
+            box = root.locator(".xent-smoothing .xent-number")
+            box.click()
+            page.keyboard.press("ControlOrMeta+a")
+            page.keyboard.type("2.5")
+            page.keyboard.press("Enter")
+            page.wait_for_function("(e) => e.value === '0'", arg=box.element_handle(), timeout=10_000)
+            assert root.locator(".xent-smoothing .xent-range").input_value() == "0"
+            assert "label_smoothing" in root.locator(".xent-error").inner_text()
+            shown = read(root)
+            assert displayed(shown) == expected(shown)
+            page.screenshot(path=str(ARTIFACTS / "voila-refused-entry.png"))
+        finally:
+            page.close()
