@@ -25,7 +25,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlparse
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.needs import require_chromium
+from tests.needs import AXE_JS, axe_core, require_chromium
 from tools import book
 from tools.browser import chromium
 from tools.notebook_run import NOTEBOOKS, course_notebooks
@@ -524,6 +524,11 @@ def test_the_newer_explorers_move_in_the_book_without_a_kernel(browser, lang):
     s = information_state(data["target"], model, "bits")
     assert_keys(frame, {"entropy": s.entropy, "reverse_kl": s.reverse_kl})
     frame.screenshot(path=str(ARTIFACTS / f"book-live-information-{lang}.png"))
+    said = frame.locator(".xent-live-region[aria-live=polite]").inner_text()
+    assert "H(q, p)" in said and "inf" in said, f"a screen reader hears {said!r} after the move"
+    page.add_script_tag(path=str(axe_core()))
+    violations = frame.evaluate(AXE_JS)
+    assert violations == [], f"axe-core on the live explorer: {violations}"
     assert not problems and not outside, (problems, outside)
     page.close()
 

@@ -26,7 +26,7 @@ import pytest
 
 import tools.browser as support
 from tests.explorers.page import PANEL, assert_consistent, displayed, expected, read
-from tests.needs import require_chromium
+from tests.needs import AXE_JS, axe_core, require_chromium
 from tools.browser import (
     change_and_time,
     chromium,
@@ -48,7 +48,6 @@ ARTIFACTS = ROOT / "test-artifacts"
 README_SHOT = ROOT / "docs" / "loss-explorer.png"
 PLAYGROUND = "00_playground.ipynb"
 MOVES = 20
-AXE = Path(sys.prefix) / "node" / "node_modules" / "axe-core" / "axe.min.js"
 # What the README gives for a readable static export: the snapshot (text/html) before the widget view.
 STATIC_EXPORT_OPTIONS = [
     "--ExecutePreprocessor.store_widget_state=False",
@@ -338,22 +337,6 @@ CONTRAST_JS = """(root) => {
   }
   return {texts, bars};
 }"""
-
-AXE_JS = """async (root) => {
-  const result = await axe.run(root, {resultTypes: ['violations']});
-  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}));
-}"""
-
-
-def axe_core() -> Path:
-    """axe-core's script, installed from npm by `make test` (or .ci/run); skip (fail in CI) without it."""
-    if AXE.exists():
-        return AXE
-    hint = f"axe-core is needed at {AXE}: `make test` installs it (npm install --prefix {AXE.parents[2]} ...)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI=true and no axe-core: {hint}")
-    pytest.skip(hint)
 
 
 def check_explorer(page, root, where: str) -> dict:

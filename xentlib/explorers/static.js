@@ -63,11 +63,29 @@ function menu(label, options, value, onChange) {
 }
 
 // The snapshot's title and name say it is live now, and the class marks it (what the tests look for).
+// A polite live region says the new readout after each move, as the notebook's explorers do.
 function markLive(frame, words) {
   const title = frame.querySelector(".xent-snapshot-title");
   if (title) title.textContent = words;
   frame.setAttribute("aria-label", words);
   frame.classList.add("xent-page-live");
+  const live = document.createElement("div");
+  live.className = "xent-live-region";
+  live.setAttribute("aria-live", "polite");
+  live.setAttribute("aria-atomic", "true");
+  live.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap";
+  frame.append(live);
+  const say = () => { live.textContent = readoutText(frame); };
+  for (const kind of ["input", "change", "keydown"]) frame.addEventListener(kind, say);
+}
+
+// What a move changes, as a sentence: the readout's first line, or the softmax explorer's probabilities.
+function readoutText(frame) {
+  const value = frame.querySelector(".xent-loss-value");
+  if (value) return value.closest("div").textContent.replace(/\s+/g, " ").trim();
+  const bars = frame.querySelector(".xent-bars");
+  const digits = [...frame.querySelectorAll(".xent-bars [role=listitem]")].map((item) => item.children[1]?.textContent);
+  return `${bars?.getAttribute("aria-label") ?? ""} ${digits.join(", ")}`.trim();
 }
 
 function paintSample(sample, i, data, state, result) {
