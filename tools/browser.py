@@ -85,10 +85,11 @@ def free_port() -> int:
 
 class Lab:
     """A JupyterLab (or, with app="notebook", a Notebook 8) server on 127.0.0.1, a free port and a random
-    token, with its config in a temp dir. Settings shipped in the environment (overrides) still apply."""
+    token, with its config in a temp dir. Settings shipped in the environment (overrides) still apply.
+    With project_settings=False, without make lab's etc/jupyter (TCP_NODELAY): JupyterLab started plainly."""
 
-    def __init__(self, root: Path, home: Path, app: str = "lab"):
-        self.root, self.home, self.app = root, home, app
+    def __init__(self, root: Path, home: Path, app: str = "lab", project_settings: bool = True):
+        self.root, self.home, self.app, self.project_settings = root, home, app, project_settings
         self.port, self.token = free_port(), secrets.token_hex(16)
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = home / f"jupyter-{app}.log"
@@ -105,7 +106,12 @@ class Lab:
             env[var] = str(self.home / sub)
             (self.home / sub).mkdir(parents=True, exist_ok=True)
         extra = env.get("JUPYTER_CONFIG_PATH")
-        env["JUPYTER_CONFIG_PATH"] = os.pathsep.join([str(SERVER_CONFIG_DIR), *([extra] if extra else [])])
+        ours = [str(SERVER_CONFIG_DIR)] if self.project_settings else []
+        paths = [*ours, *([extra] if extra else [])]
+        if paths:
+            env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(paths)
+        else:
+            env.pop("JUPYTER_CONFIG_PATH", None)
         notification = self.home / "settings" / "@jupyterlab" / "apputils-extension"
         notification.mkdir(parents=True, exist_ok=True)
         (notification / "notification.jupyterlab-settings").write_text(
@@ -235,14 +241,14 @@ def _recv(s: socket.socket) -> bytes:
 
 
 @contextmanager
-def running_lab(notebooks: Path, home: Path, app: str = "lab"):
+def running_lab(notebooks: Path, home: Path, app: str = "lab", project_settings: bool = True):
     """A Lab serving a copy of `notebooks` (autosave must not write outputs into the repository)."""
     root = home / "notebooks"
     # Only the notebooks and their files: a stray package folder beside them would shadow the installed one.
     shutil.copytree(
         notebooks, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "xentlib", "__pycache__")
     )
-    lab = Lab(root, home, app)
+    lab = Lab(root, home, app, project_settings)
     try:
         lab.start()
         yield lab
