@@ -278,7 +278,6 @@ def follow_the_link_and_move_a_slider(hub, profile: Path, executable: str) -> No
         state = run_all(page)
         assert not state["errors"], state["errors"]
         root = page.locator(f"{PANEL} .xent-loss-explorer").first
-        root.scroll_into_view_if_needed()
         assert assert_consistent(root)["loss"] == "1.0155949508195155"
         times = sorted(change_and_time(page, root, press_slider(root, 1)) for _ in range(10))
         shown = assert_consistent(root)
