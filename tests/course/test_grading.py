@@ -140,3 +140,69 @@ def test_the_chinese_assignment_grades_in_chinese(course):
     html = (course / "feedback" / "dan" / "ps01-zh" / "01_softmax_by_hand.html").read_text()
     line = next(line for line in html.splitlines() if "softmax_row" in line and "\u274c" in line)
     assert re.search(r"[\u4e00-\u9fff]", line), f"the diagnosis is not in Chinese: {line[:200]}"
+
+
+# Eve, in notebook 08: the batch gradient without the 1/N, and finite differences by the library's own.
+EVE = {
+    "ce_grad": "def ce_grad(logits, labels):\n"
+    "    return xl.softmax(logits, axis=1) - np.eye(logits.shape[1])[labels]  # no / N",
+    "central_difference": "def central_difference(f, z, eps):\n    return xl.numerical_grad(f, z, eps)",
+}
+
+
+def points_of(stem: str) -> int:
+    nb = json.loads((ROOT / "notebooks" / f"{stem}.ipynb").read_text())
+    return sum(
+        assignments.POINTS[c["metadata"]["exercise"]] for c in nb["cells"] if c["metadata"].get("exercise")
+    )
+
+
+def solution_lines(exercise: str) -> list[str]:
+    """The reference's own lines, long enough not to be a line the notebook has anyway."""
+    code = (ROOT / "notebooks" / "solutions" / f"{exercise}.py").read_text()
+    return [line.strip() for line in code.splitlines() if len(line.strip()) > 30 and not line.strip().startswith(
+        ("def ", '"""', "import", "from", "#"))]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_assignment_releases_no_answer(course, lang):
+    """generate_assignment for ps01 ... ps10 (and -zh): no solution line, no hidden case, a graded cell each."""
+    for name, stem in assignments.ASSIGNMENTS.items():
+        assignment = name if lang == "en" else f"{name}-zh"
+        nbgrader(course, "generate_assignment", assignment, "--force")
+        released = json.loads((course / "release" / assignment / f"{stem}.ipynb").read_text())
+        text = "\n".join("".join(c["source"]) for c in released["cells"])
+        assert "BEGIN SOLUTION" not in text and "BEGIN HIDDEN" not in text and "cases=" not in text
+        exercises = [c["metadata"]["exercise"] for c in released["cells"] if c["metadata"].get("exercise")]
+        assert exercises and all(f'graded("{e}", ' in text for e in exercises), assignment
+        folder = ROOT / "notebooks" / ("" if lang == "en" else "zh")
+        lesson = (folder / f"{stem}.ipynb").read_text()  # what the notebook itself teaches is no leak
+        for exercise in exercises:
+            leaked = [
+                line
+                for line in solution_lines(exercise)
+                if line in text and json.dumps(line)[1:-1] not in lesson
+            ]
+            assert not leaked, f"{assignment}: {exercise}'s solution is in the release: {leaked}"
+
+
+def test_the_reference_solutions_earn_every_point_and_mistakes_lose_theirs(course):
+    """ps02 ... ps10 autograded: Alice (the reference solutions) gets every point of every assignment; in
+    ps08 Eve forgets the 1/N and calls the library for finite differences: 2 points of 6, and her
+    feedback says why."""
+    for name, stem in list(assignments.ASSIGNMENTS.items())[1:]:
+        nbgrader(course, "generate_assignment", name, "--force")
+        hand_in(course, name, "alice", {})
+        if name == "ps08":
+            hand_in(course, name, "eve", EVE)
+        nbgrader(course, "autograde", name, "--force")
+        got = scores(course, name)
+        assert got["alice"] == points_of(stem), (name, got)
+    assert got_ps08(course) == 2.0
+    nbgrader(course, "generate_feedback", "ps08", "--force", "--student", "eve")
+    feedback = (course / "feedback" / "eve" / "ps08" / "08_gradients.html").read_text()
+    assert "numerical_grad" in feedback, "Eve's feedback does not name the library call"
+
+
+def got_ps08(course: Path) -> float:
+    return scores(course, "ps08")["eve"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import io
 import sys
+import warnings
 
 import numpy as np
 
@@ -85,7 +86,16 @@ def _runs_reference(ex, answer, inputs) -> str | None:
 
 def graded(exercise_id: str, answer, cases=None) -> bool:
     """True if `answer` passes the exercise's check, each of `cases` (tuples of arguments, the grader's
-    own), and computes without the library's answer; otherwise AssertionError saying why."""
+    own), and computes without the library's answer; otherwise AssertionError saying why.
+
+    Warnings the answer raises (NumPy's "mean of empty slice" where torch also gives nan) are silenced:
+    nbgrader gives no points to a cell that writes to stderr."""
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        return _graded(exercise_id, answer, cases)
+
+
+def _graded(exercise_id: str, answer, cases=None) -> bool:
     ex = REGISTRY[exercise_id]
     shown = io.StringIO()
     with contextlib.redirect_stdout(shown):
