@@ -100,6 +100,15 @@ c.CourseDirectory.root = "."
 # that would stop Run All at the first exercise.
 c.ClearSolutions.code_stub = {"python": "# your code here"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+# The feedback shows each graded cell's result (our diagnosis), not the grader's hidden cases: they stay
+# hidden after grading too, so a class can be graded on them again next term.
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import ClearHiddenTests, GetGrades  # noqa: E402
+
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+# A failed graded cell keeps only its last traceback line, our message: the cell's source around the
+# failing line (which would show a hidden case) and the grader's own frames are cut at autograde.
+c.LimitOutput.max_traceback = 3
 '''
 
 

@@ -38,7 +38,12 @@ STUDENT_CODE = {
         "uniform_loss_prediction": "my_prediction = 2.303",
     },
 }
-EXPECTED = {"alice": 5.0, "bob": 2.0, "carol": 1.0}
+# Frank's softmax_row is right up to 5 classes (every case of the notebook) and wrong above.
+STUDENT_CODE["frank"] = {
+    "softmax_row": "def softmax_row(z):\n    e = np.exp(z - np.max(z))\n"
+    "    return e / e.sum() if len(z) <= 5 else e"
+}
+EXPECTED = {"alice": 5.0, "bob": 2.0, "carol": 1.0, "frank": 3.0}
 
 
 def nbgrader(course: Path, *args: str) -> str:
@@ -126,6 +131,11 @@ def test_autograde_scores_and_feedback_with_our_diagnoses(course):
     assert (
         "the library&#39;s own answer" in feedback["carol"] or "the library's own answer" in feedback["carol"]
     )
+    assert "grader&#39;s own" in feedback["frank"] or "grader's own" in feedback["frank"], (
+        "no reason for Frank"
+    )
+    for student, page in feedback.items():  # the hidden cases stay hidden, even where one failed
+        assert "-6.0" not in page and "cases=" not in page and "BEGIN HIDDEN" not in page, student
     assert re.search(r"calls (xentlib\.)?softmax", feedback["carol"]), (
         "Carol's feedback does not name the call"
     )
@@ -160,13 +170,18 @@ def points_of(stem: str) -> int:
 def solution_lines(exercise: str) -> list[str]:
     """The reference's own lines, long enough not to be a line the notebook has anyway."""
     code = (ROOT / "notebooks" / "solutions" / f"{exercise}.py").read_text()
-    return [line.strip() for line in code.splitlines() if len(line.strip()) > 30 and not line.strip().startswith(
-        ("def ", '"""', "import", "from", "#"))]  # fmt: skip
+    skip = ("def ", '"""', "import", "from", "#")
+    return [
+        line.strip()
+        for line in code.splitlines()
+        if len(line.strip()) > 30 and not line.strip().startswith(skip)
+    ]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_assignment_releases_no_answer(course, lang):
-    """generate_assignment for ps01 ... ps10 (and -zh): no solution line, no hidden case, a graded cell each."""
+    """generate_assignment for ps01 ... ps10 (and -zh): no solution line, no hidden case, a graded cell
+    after each exercise."""
     for name, stem in assignments.ASSIGNMENTS.items():
         assignment = name if lang == "en" else f"{name}-zh"
         nbgrader(course, "generate_assignment", assignment, "--force")
@@ -202,6 +217,8 @@ def test_the_reference_solutions_earn_every_point_and_mistakes_lose_theirs(cours
     nbgrader(course, "generate_feedback", "ps08", "--force", "--student", "eve")
     feedback = (course / "feedback" / "eve" / "ps08" / "08_gradients.html").read_text()
     assert "numerical_grad" in feedback, "Eve's feedback does not name the library call"
+    assert "cases=" not in feedback and "BEGIN HIDDEN" not in feedback, "the hidden cases show"
+    assert "eye" in feedback, "her code is not in her feedback"
 
 
 def got_ps08(course: Path) -> float:
