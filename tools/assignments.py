@@ -209,10 +209,26 @@ def build(out: Path) -> list[Path]:
     return written
 
 
+def points_table() -> str:
+    """Each assignment, its exercises and their points (POINTS), as a teacher plans a term with them."""
+    lines = []
+    for name, stem in ASSIGNMENTS.items():
+        cells = translate.load(ROOT / "notebooks" / f"{stem}.ipynb")["cells"]
+        exercises = [c["metadata"]["exercise"] for c in cells if c["metadata"].get("exercise")]
+        points = ", ".join(f"{e} {POINTS[e]}" for e in exercises)
+        lines.append(f"{name}  {stem:<28} {sum(POINTS[e] for e in exercises):>2} points: {points}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "course")
-    for path in build(parser.parse_args(argv).out.resolve()):
+    parser.add_argument("--points", action="store_true", help="print each assignment's points and stop")
+    args = parser.parse_args(argv)
+    if args.points:
+        print(points_table())
+        return 0
+    for path in build(args.out.resolve()):
         print(path)
     return 0
 
