@@ -15,6 +15,7 @@ Everything listens on 127.0.0.1 only; every process and temp folder it made is r
 from __future__ import annotations
 
 import argparse
+import ast
 import asyncio
 import json
 import os
@@ -38,6 +39,8 @@ from pathlib import Path
 import psutil
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
+
+from tools import stuck
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -138,6 +141,7 @@ class ClassReport:
     proxy: Memory
     hub_log: str = ""
     hub_problems: list[str] = field(default_factory=list)
+    stuck: str = ""  # tools.stuck's table of the logs the students' checks wrote in their homes
 
     @property
     def succeeded(self) -> int:
@@ -629,6 +633,10 @@ async def run_student(
             student.moves_ms.append(1000 * (time.monotonic() - t))
             if not [c for c in call["comm_updates"] if c != comm_id]:
                 raise RuntimeError("a slider move changed no other widget (the loss did not update)")
+        number = int("".join(ch for ch in student.name if ch.isdigit()) or 0)
+        call = await channel.execute(practice_code(number, Path(path).name))
+        if call["errors"]:
+            raise RuntimeError(f"the exercises failed: {call['errors'][0]}")
         student.done_s = time.monotonic() - start
         student.ok = True
     except (HTTPClientError, OSError, RuntimeError, ConnectionError, KeyError) as err:
@@ -639,6 +647,26 @@ async def run_student(
         if channel is not None:
             channel.close()
         client.close()
+
+
+def practice_code(student: int, notebook: str) -> str:
+    """What student number `student` types after Run All: each exercise of the notebook tried with some of
+    its typical mistakes (the ones the library diagnoses), then, for two exercises in three, the right
+    answer (notebooks/solutions/); check() writes every attempt to the log beside the notebook."""
+    cells = json.loads((REPO / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
+    names = [c["metadata"]["exercise"] for c in cells if c["metadata"].get("exercise")]
+    lines = ["from xentlib.checks import check", "from xentlib.exercises import REGISTRY"]
+    for j, name in enumerate(names):
+        lines += [f"_ex = REGISTRY[{name!r}]", "_ex.ready()"]
+        lines += [
+            f"check({name!r}, _ex.mistakes[{student + t} % len(_ex.mistakes)].wrong)"
+            for t in range((student * 7 + j) % 3)
+        ]
+        if (student + j) % 3 != 0:
+            solution = (REPO / "notebooks" / "solutions" / f"{name}.py").read_text(encoding="utf-8")
+            answer = [n.name for n in ast.parse(solution).body if isinstance(n, ast.FunctionDef)][-1]
+            lines += [solution, f"check({name!r}, {answer})"]
+    return "\n".join(lines) + "\n"
 
 
 def measure(hub: Hub) -> tuple[dict[str, Memory], dict[str, Memory], Memory, Memory]:
@@ -722,6 +750,8 @@ def run_class_on(
     report.per_student, report.per_kernels, report.hub, report.proxy = measure(hub)
     report.hub_log = hub.log_tail()
     report.hub_problems = hub.problems()
+    logs = stuck.read_logs([hub.tmp / "home"])  # the hub users' home folders, as a teacher reads them
+    report.stuck = stuck.report(stuck.summarise(logs), len(logs))
     return report
 
 
@@ -821,6 +851,10 @@ def print_report(report: ClassReport, out=sys.stdout) -> None:
             write(f"  FAILED {student.name}: {student.error}")
     for line in report.hub_problems:
         write(f"  hub log: {line}")
+    if report.stuck:
+        write("  where the class is stuck (python -m tools.stuck on the students' homes):")
+        for line in report.stuck.splitlines():
+            write(f"    {line}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -248,6 +248,16 @@ def test_two_students_on_a_real_jupyterhub(hub):
     assert sorted(report.per_student) == ["student01", "student02"]
     assert all(m.rss > 50 and m.pss > 0 for m in report.per_student.values()), report.per_student
     assert report.hub.rss > 0 and report.proxy.rss > 0
+    # Their checks wrote logs in their homes; the teacher's table reads them (tools.stuck). As practised
+    # (classroom.practice_code): student 1 tries the first two exercises, student 2 the first and the
+    # last; each solves two, after mistakes the library names.
+    rows = {line.split()[0]: line.split() for line in report.stuck.splitlines()[2:]}
+    assert report.stuck.startswith("2 students with a log"), report.stuck
+    assert set(rows) == {"ignore_index_by_hand", "weighted_mean_by_hand", "label_smoothing_by_hand"}, rows
+    tried = [rows[n][1] for n in ("ignore_index_by_hand", "weighted_mean_by_hand", "label_smoothing_by_hand")]
+    assert tried == ["2", "1", "1"], report.stuck
+    assert sum(int(row[2]) for row in rows.values()) == 4, report.stuck  # two in three solved, as practised
+    assert "(" in report.stuck, "no mistake was named"
     hub_support.print_report(report)
 
 
