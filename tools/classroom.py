@@ -652,17 +652,19 @@ async def run_student(
 def practice_code(student: int, notebook: str) -> str:
     """What student number `student` types after Run All: each exercise of the notebook tried with some of
     its typical mistakes (the ones the library diagnoses), then, for two exercises in three, the right
-    answer (notebooks/solutions/); check() writes every attempt to the log beside the notebook."""
+    answer (notebooks/solutions/), the third left after one to three wrong tries; check() writes every
+    attempt to the log beside the notebook."""
     cells = json.loads((REPO / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
     names = [c["metadata"]["exercise"] for c in cells if c["metadata"].get("exercise")]
     lines = ["from xentlib.checks import check", "from xentlib.exercises import REGISTRY"]
     for j, name in enumerate(names):
+        solves = (student + j) % 3 != 0  # two exercises in three; who does not solve one is stuck on it
+        tries = (student // 3 + j) % 3 + (0 if solves else 1)  # wrong answers first: 0 to 3
         lines += [f"_ex = REGISTRY[{name!r}]", "_ex.ready()"]
         lines += [
-            f"check({name!r}, _ex.mistakes[{student + t} % len(_ex.mistakes)].wrong)"
-            for t in range((student * 7 + j) % 3)
+            f"check({name!r}, _ex.mistakes[{student + t} % len(_ex.mistakes)].wrong)" for t in range(tries)
         ]
-        if (student + j) % 3 != 0:
+        if solves:
             solution = (REPO / "notebooks" / "solutions" / f"{name}.py").read_text(encoding="utf-8")
             answer = [n.name for n in ast.parse(solution).body if isinstance(n, ast.FunctionDef)][-1]
             lines += [solution, f"check({name!r}, {answer})"]
