@@ -421,6 +421,22 @@ UNCOVERED_JS = """(e) => {
 }"""
 
 
+def tab_to(page, last, readout, viewport, most: int = 60) -> list[str]:
+    """Tab, as a keyboard user does, until `last` has the focus; after every press the readout must be on
+    screen and uncovered. Returns what had the focus at each press."""
+    steps = []
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        steps.append(focused := page.evaluate(FOCUSED_JS))
+        box = readout.bounding_box()
+        assert in_view(box, viewport) and readout.evaluate(UNCOVERED_JS), (
+            f"the readout left the screen (y = {box and round(box['y'])}) after Tab to {focused}"
+        )
+        if last.evaluate("(e) => e === document.activeElement"):
+            return steps
+    raise AssertionError(f"Tab never reached the last control: {steps}")
+
+
 def test_projector_keeps_the_loss_in_view(lab_and_browser):
     """A teacher at a projector (1920x1080 at 200%: 960x540 CSS pixels) opens the playground, runs it all,
     turns on Presentation Mode, clicks the explorer's first control and tabs through sample 0's controls
@@ -445,19 +461,7 @@ def test_projector_keeps_the_loss_in_view(lab_and_browser):
         loss = root.locator(".xent-loss-value")
         root.locator(".xent-smoothing .xent-control-name").click()  # the learner scrolls to it and clicks
         last = root.locator(".xent-sample-0.xent-class-4 .xent-range")
-        steps = []
-        for _ in range(40):
-            page.keyboard.press("Tab")
-            focused = page.evaluate(FOCUSED_JS)
-            box = loss.bounding_box()
-            steps.append(focused)
-            assert in_view(box, viewport) and loss.evaluate(UNCOVERED_JS), (
-                f"the loss left the screen (y = {box and round(box['y'])}) after Tab to {focused}"
-            )
-            if last.evaluate("(e) => e === document.activeElement"):
-                break
-        else:
-            raise AssertionError(f"Tab never reached sample 0's last logit: {steps}")
+        steps = tab_to(page, last, loss, viewport)
         before = loss.inner_text()
         change_and_time(page, root, lambda: page.keyboard.press("ArrowRight"))
         assert loss.inner_text() != before and in_view(loss.bounding_box(), viewport)
@@ -700,17 +704,7 @@ def test_newer_explorers_as_a_keyboard_user_at_a_projector(lab_and_browser, name
         controls = root.locator("input, button")
         last = controls.nth(controls.count() - 1)
         root.locator(".xent-control-name").first.click()  # the learner scrolls to it and clicks its name
-        for _ in range(60):
-            page.keyboard.press("Tab")
-            box = readout.bounding_box()
-            assert in_view(box, viewport) and readout.evaluate(UNCOVERED_JS), (
-                f"the readout left the screen (y = {box and round(box['y'])}) after Tab to "
-                f"{page.evaluate(FOCUSED_JS)}"
-            )
-            if last.evaluate("(e) => e === document.activeElement"):
-                break
-        else:
-            raise AssertionError("Tab never reached the explorer's last control")
+        tab_to(page, last, readout, viewport)
         if last.get_attribute("type") == "number":  # the last slider's number box: back to its range
             page.keyboard.press("Shift+Tab")
         cut = root.evaluate(SVG_CLIPPED_JS)

@@ -9,7 +9,6 @@ sum_c (p_c - q_c)^2, whose push fades exactly where the model is confidently wro
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 import ipywidgets as widgets
@@ -20,11 +19,11 @@ from ..loss import cross_entropy_and_grad, cross_entropy_grad
 from ..onehot import one_hot
 from ..softmax import softmax
 from .controls import Choice, View
-from .html import BLUE, FG, FG2, MONO, ORANGE, _snapshot, class_names, e, num
+from .html import BLUE, FG, FG2, MONO, ORANGE, _snapshot, class_names_unique, e, num
 from .messages import msg
 from .state import slider_range, snap
 from .svg import Frame, axes, points, svg
-from .widgets import DECIMALS, _box, _Explorer, _logit_slider, _option_slider, _shows_errors, stamped
+from .widgets import DECIMALS, _box, _Explorer, _logit_slider, _option_slider, _shows_errors, words_view
 
 CURVE_POINTS = 201  # the curves' resolution: 0.1 apart on the sliders' default range [-10, 10]
 
@@ -216,11 +215,6 @@ def gradient_snapshot_html(state: GradientState, names, bounds=None) -> str:
     return _snapshot("snapshot_gradient_title", body, live)
 
 
-def json_words(names) -> str:
-    """_words as an HTML attribute value, for the page's painter in a notebook."""
-    return e(json.dumps(_words(names), ensure_ascii=False))
-
-
 # --- the widget ---------------------------------------------------------------------------------------
 
 
@@ -253,7 +247,7 @@ class GradientExplorer(_Explorer):
         self._readout = View("xent-grad-readout-view", "xent-key-view")
         self._pushes = View("xent-pushes")
         self._curve = View("xent-grad-curve")
-        self._words = View("xent-words", value=f'<div data-xent-words="{json_words(self._names)}"></div>')
+        self._words = words_view(_words(self._names))
         options = _box(widgets.VBox, [self._label, self._smoothing], "xent-controls")
         controls = _box(widgets.VBox, self._sliders, "xent-controls")
         super().__init__(
@@ -309,23 +303,9 @@ class GradientExplorer(_Explorer):
     @_shows_errors
     def _refresh(self, change=None) -> None:
         state = self._controls_state()
-        readout, pushes, curve = (stamped(v, stamp(state)) for v in gradient_views(state, self._names))
-        with self._readout.hold_sync():
-            self._readout.value = readout
-            self._readout.live = gradient_announcement(state)
-        self._pushes.value = pushes
-        self._curve.value = curve
+        views = zip(
+            (self._readout, self._pushes, self._curve), gradient_views(state, self._names), strict=True
+        )
+        values = [state.logits.tolist(), state.label, state.label_smoothing]  # as controls.js's stamp()
+        self._show(values, gradient_announcement(state), *views)
         self._state = state
-
-
-def stamp(state: GradientState) -> list:
-    """The controls' values a view answers (controls.js compares them with the page's)."""
-    return [state.logits.tolist(), state.label, state.label_smoothing]
-
-
-def class_names_unique(names, num_classes: int) -> list[str]:
-    """class_names(...), refusing two classes of the same name (a radio group picks a class by name)."""
-    found = class_names(names, num_classes)
-    if len(set(found)) != len(found):
-        raise ValueError(msg("class_names_unique", names=found))
-    return found

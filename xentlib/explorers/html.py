@@ -52,6 +52,14 @@ def class_names(names, num_classes: int) -> list[str]:
     return names
 
 
+def class_names_unique(names, num_classes: int) -> list[str]:
+    """class_names(...), refusing two classes of the same name (a radio group picks a class by name)."""
+    found = class_names(names, num_classes)
+    if len(set(found)) != len(found):
+        raise ValueError(msg("class_names_unique", names=found))
+    return found
+
+
 def bars_html(probabilities, names, true_class: int | None = None, caption: str = "") -> str:
     """A bar of height 100 * p_c % per class, p_c under it; the true class orange, bold and marked."""
     columns = []

@@ -7,7 +7,6 @@ explorer can show 0 log 0 = 0 and an infinite KL where p_c = 0 < q_c).
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 
@@ -18,12 +17,11 @@ from ..data import SEED_LOGITS
 from ..information import UNITS, distribution_cross_entropy, entropy, kl_divergence
 from ..softmax import softmax
 from .controls import Choice, Slider, View
-from .gradient import class_names_unique
-from .html import BLUE, FG, FG2, MONO, ORANGE, _snapshot, e, num
+from .html import BLUE, FG, FG2, MONO, ORANGE, _snapshot, class_names_unique, e, num
 from .messages import msg
 from .state import snap
 from .svg import Frame, axes, svg
-from .widgets import DECIMALS, _box, _Explorer, _shows_errors, stamped
+from .widgets import DECIMALS, _box, _Explorer, _shows_errors, words_view
 
 WEIGHT_STEP = 0.01
 #: The default target: sample 0 of the seed (true class 1) with label smoothing 0.1 over 5 classes.
@@ -244,8 +242,7 @@ class InformationExplorer(_Explorer):
         self._readout = View("xent-info-readout-view", "xent-key-view")
         self._stack = View("xent-info-stack")
         self._bars = View("xent-info-bars")
-        words = e(json.dumps(_words(), ensure_ascii=False))
-        self._words = View("xent-words", value=f'<div data-xent-words="{words}"></div>')
+        self._words = words_view(_words())
         weights = _box(
             widgets.HBox,
             [_box(widgets.VBox, self._q, "xent-controls"), _box(widgets.VBox, self._p, "xent-controls")],
@@ -299,10 +296,8 @@ class InformationExplorer(_Explorer):
     def _refresh(self, change=None) -> None:
         state = self._controls_state()
         values = [state.target_weights.tolist(), state.model_weights.tolist(), state.units]
-        readout, bars, stack = (stamped(v, values) for v in information_views(state, self._names))
-        with self._readout.hold_sync():
-            self._readout.value = readout
-            self._readout.live = information_announcement(state)
-        self._stack.value = stack
-        self._bars.value = bars
+        views = zip(
+            (self._readout, self._bars, self._stack), information_views(state, self._names), strict=True
+        )
+        self._show(values, information_announcement(state), *views)
         self._state = state

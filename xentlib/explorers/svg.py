@@ -67,23 +67,9 @@ def axes(frame: Frame, xticks, yticks, xlabel: str, ylabel: str) -> str:
         f'<rect x="{x_left}" y="{y_top}" width="{x_right - x_left}" height="{y_bottom - y_top}" '
         f'style="fill:none;stroke:{BORDER}"></rect>'
     ]
-    for k, t in enumerate(xticks):
-        x = float(frame.px(t))
-        parts.append(
-            f'<line x1="{x:.2f}" y1="{y_top}" x2="{x:.2f}" y2="{y_bottom}" style="stroke:{BORDER};'
-            f'stroke-width:0.5"></line><text class="xent-xtick" data-k="{k}" x="{x:.2f}" y="{y_bottom + 12}" '
-            f'text-anchor="middle" '
-            f'style="fill:{FG2};font-size:10px;font-family:{MONO}">{e(tick_text(t))}</text>'
-        )
-    for k, t in enumerate(yticks):
-        y = float(frame.py(t))
-        parts.append(
-            f'<line x1="{x_left}" y1="{y:.2f}" x2="{x_right}" y2="{y:.2f}" style="stroke:{BORDER};'
-            f'stroke-width:0.5"></line><text class="xent-ytick" data-k="{k}" x="{x_left - 4}" '
-            f'y="{y + 3.5:.2f}" '
-            f'text-anchor="end" '
-            f'style="fill:{FG2};font-size:10px;font-family:{MONO}">{e(tick_text(t))}</text>'
-        )
+    for axis, ticks in (("x", xticks), ("y", yticks)):
+        for k, t in enumerate(ticks):
+            parts.append(_tick(frame, axis, k, t))
     parts.append(
         f'<text class="xent-axis-x" x="{(x_left + x_right) / 2:.2f}" y="{frame.height - 4}" '
         f'text-anchor="middle" '
@@ -93,6 +79,25 @@ def axes(frame: Frame, xticks, yticks, xlabel: str, ylabel: str) -> str:
         f"{e(ylabel)}</text>"
     )
     return "".join(parts)
+
+
+def _tick(frame: Frame, axis: str, k: int, value: float) -> str:
+    """The gridline of a tick across the plot and its label outside it (class xent-xtick or xent-ytick, the
+    k-th: paint.js relabels a moving axis)."""
+    x_left, x_right = frame.left, frame.width - frame.right
+    y_top, y_bottom = frame.top, frame.height - frame.bottom
+    if axis == "x":
+        x = float(frame.px(value))
+        line, label = (x, y_top, x, y_bottom), f'x="{x:.2f}" y="{y_bottom + 12}" text-anchor="middle"'
+    else:
+        y = float(frame.py(value))
+        line, label = (x_left, y, x_right, y), f'x="{x_left - 4}" y="{y + 3.5:.2f}" text-anchor="end"'
+    x1, y1, x2, y2 = (f"{v:.2f}" if isinstance(v, float) else str(v) for v in line)
+    return (
+        f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" style="stroke:{BORDER};stroke-width:0.5"></line>'
+        f'<text class="xent-{axis}tick" data-k="{k}" {label} '
+        f'style="fill:{FG2};font-size:10px;font-family:{MONO}">{e(tick_text(value))}</text>'
+    )
 
 
 def svg(frame: Frame, body: str, label: str, css: str) -> str:

@@ -9,7 +9,6 @@ the run with this learning rate, initial scale and smoothing, after `steps` step
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 
@@ -24,7 +23,7 @@ from .html import BLUE, FG, FG2, MONO, ORANGE, _snapshot, e, num
 from .messages import msg
 from .state import snap
 from .svg import Frame, axes, points, svg
-from .widgets import DECIMALS, _box, _Explorer, _option_slider, _shows_errors, stamped
+from .widgets import DECIMALS, _box, _Explorer, _option_slider, _shows_errors, words_view
 
 LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0, 5.0, 10.0)  # above 10 descent is chaotic here
 INIT_SCALES = (0.01, 0.1, 1.0, 3.0, 5.0)
@@ -341,10 +340,8 @@ class TrainingExplorer(_Explorer):
         self._regions = View("xent-regions", "xent-plane-layer")
         self._points = View("xent-points", "xent-plane-layer", value=points_html(self._box, x, labels))
         self._curve = View("xent-train-curve")
-        data = e(json.dumps(_data(x, labels, self._w_unit, self._box, self._names, self._max)))
-        words = e(json.dumps(_words(self._max), ensure_ascii=False))
-        self._data = View(
-            "xent-words", value=f'<div data-xent-words="{words}" data-xent-train="{data}"></div>'
+        self._data = words_view(
+            _words(self._max), train=_data(x, labels, self._w_unit, self._box, self._names, self._max)
         )
         options = _box(widgets.VBox, [self._steps, self._lr, self._init, self._smoothing], "xent-controls")
         super().__init__(
@@ -407,10 +404,6 @@ class TrainingExplorer(_Explorer):
         state = self._controls_state()
         values = [state.learning_rate, state.init_scale, state.label_smoothing, state.steps]
         views = training_views(state, self._names, self._max)
-        readout, regions, curve = (stamped(v, values) for v in views)
-        with self._readout.hold_sync():
-            self._readout.value = readout
-            self._readout.live = training_announcement(state)
-        self._regions.value = regions
-        self._curve.value = curve
+        views = zip((self._readout, self._regions, self._curve), views, strict=True)
+        self._show(values, training_announcement(state), *views)
         self._state = state

@@ -85,6 +85,16 @@ def stamped(view_html: str, values) -> str:
     return f'<div data-xent-stamp="{html.escape(json.dumps(values))}">{view_html}</div>'
 
 
+def words_view(words: dict, **data) -> View:
+    """A view holding what the page's painter needs (paint.js): the sentences it fills in
+    (data-xent-words) and any data, as data-xent-<name> attributes. It shows nothing."""
+    attrs = " ".join(
+        f'data-xent-{name}="{html.escape(json.dumps(value, ensure_ascii=False))}"'
+        for name, value in {"words": words, **data}.items()
+    )
+    return View("xent-words", value=f"<div {attrs}></div>")
+
+
 def _box(kind, children, *css):
     box = kind(children)
     for name in css:
@@ -166,6 +176,16 @@ class _Explorer(widgets.VBox):
     def _kept_values(self):
         """(control, value in self._state) for every control."""
         raise NotImplementedError
+
+    def _show(self, values, live: str, *views) -> None:
+        """(view, HTML) pairs, each marked with the controls' values it answers (`stamped`); the first is
+        the readout, which also gets `live`, the sentence a screen reader announces."""
+        (readout, first), *rest = views
+        with readout.hold_sync():
+            readout.value = stamped(first, values)
+            readout.live = live
+        for view, text in rest:
+            view.value = stamped(text, values)
 
     @property
     def logits(self) -> np.ndarray:
